@@ -1,0 +1,51 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DatabaseHandle } from './database.js';
+import { portable, type PortableMigration } from './migrations/portable.js';
+import { referenceData } from './migrations/2026-11-28-0001-reference-data.js';
+
+/** Every migration in order. Names sort by date; never rename or edit one that has shipped. */
+const migrations: Record<string, PortableMigration> = {
+  '2026-11-28-0001-reference-data': referenceData,
+};
+
+class PortableMigrationProvider implements MigrationProvider {
+  constructor(private readonly handle: DatabaseHandle) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const p = portable(this.handle.dialect);
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [
+        name,
+        { up: (db) => m.up(db, p), ...(m.down ? { down: (db) => m.down!(db, p) } : {}) } satisfies Migration,
+      ]),
+    );
+  }
+}
+
+function migrator(handle: DatabaseHandle): Migrator {
+  return new Migrator({ db: handle.db, provider: new PortableMigrationProvider(handle) });
+}
+
+export class MigrationError extends Error {
+  constructor(readonly migration: string | undefined, cause: unknown) {
+    super(`Migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'MigrationError';
+  }
+}
+
+/** Applies every pending migration; throws a MigrationError naming the one that failed. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(handle).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new MigrationError(failed, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations that exist in the code but are not applied to the database. */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const all = await migrator(handle).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

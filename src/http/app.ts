@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { accessibilityPages } from '../features/accessibility/accessibility.pages.js';
+import { apiDocsPages } from '../features/api-docs/api-docs.pages.js';
+import { chairApi } from '../features/chair/chair.api.js';
+import { expertGroupApi } from '../features/expert-group/expert-group.api.js';
+import { expertGroupPages } from '../features/expert-group/expert-group.pages.js';
+import { healthRoutes } from '../features/health/health.routes.js';
+import { homePages } from '../features/home/home.pages.js';
+import { regionsApi } from '../features/regions/regions.api.js';
+import { regionsPages } from '../features/regions/regions.pages.js';
+import { strategyApi } from '../features/strategy/strategy.api.js';
+import { strategyPages } from '../features/strategy/strategy.pages.js';
+import { openApiInfo } from './openapi.js';
+import { assetsPlugin } from './plugins/assets.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { rootRoutes } from './root.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: DatabaseHandle;
+    /** The clock every rule that depends on "now" reads; tests set it. */
+    now(): Date;
+  }
+}
+
+export interface AppDependencies {
+  database: DatabaseHandle;
+  now?: () => Date;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
+
+/**
+ * Builds the application without listening: the server entry point listens, tests call inject().
+ * Plugins register in a fixed order: framework and security, then our own cross-cutting plugins,
+ * then the feature routes.
+ */
+export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.env === 'development' && config.logLevel !== 'silent'
+        ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } }
+        : { level: config.logLevel },
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
+    bodyLimit: 1_048_576,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', deps.database);
+  app.decorate('now', deps.now ?? (() => new Date()));
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(config.baseUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.baseUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody, { bodyLimit: 65_536 });
+  await app.register(swagger, { openapi: openApiInfo(config), hideUntagged: false });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(metricsPlugin);
+  await app.register(assetsPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(rootRoutes);
+  await app.register(regionsApi, { prefix: '/api/v1' });
+  await app.register(strategyApi, { prefix: '/api/v1' });
+  await app.register(chairApi, { prefix: '/api/v1' });
+  await app.register(expertGroupApi, { prefix: '/api/v1' });
+  await app.register(apiDocsPages);
+  await app.register(homePages);
+  await app.register(strategyPages);
+  await app.register(regionsPages);
+  await app.register(expertGroupPages);
+  await app.register(accessibilityPages);
+
+  await app.ready();
+  return app;
+}

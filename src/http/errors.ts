@@ -1,0 +1,66 @@
+/**
+ * The one catalogue of errors. Codes are stable: clients and tests rely on them. Each error answers
+ * as an HTML page or as RFC 9457 problem details by what the client asked for (see error-handler.ts).
+ */
+export const errorCatalogue = {
+  NOT_FOUND: { status: 404, title: 'The resource was not found' },
+  REGION_NOT_FOUND: { status: 404, title: 'No region has this code' },
+  STRATEGY_NOT_FOUND: { status: 404, title: 'No strategy has this identifier' },
+  CHAIR_NOT_SET: { status: 404, title: 'No chair region is set for this year' },
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BAD_REQUEST: { status: 400, title: 'The request could not be understood' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'The method is not allowed here' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body has a type this endpoint does not take' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests' },
+  INTERNAL_ERROR: { status: 500, title: 'An unexpected error occurred' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'The service is temporarily unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  /** The field's name as sent (e.g. "year", "email"), or a JSON pointer into the body. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(detail ?? errorCatalogue[code].title);
+    this.name = 'AppError';
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export function problemDetails(
+  error: AppError,
+  baseUrl: string,
+  extras: { instance?: string; requestId?: string } = {},
+): ProblemDetails {
+  return {
+    type: `${baseUrl}/api/docs#error-${error.code}`,
+    title: errorCatalogue[error.code].title,
+    status: error.status,
+    code: error.code,
+    ...(error.detail !== undefined ? { detail: error.detail } : {}),
+    ...extras,
+    ...(error.fieldErrors.length > 0 ? { errors: [...error.fieldErrors] } : {}),
+  };
+}

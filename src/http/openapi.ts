@@ -1,0 +1,22 @@
+import type { Config } from '../config.js';
+
+export function openApiInfo(config: Config) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'S3 East and North Finland – public API',
+      version: '1.0.0',
+      description:
+        'Open data of the joint smart specialisation strategy of the seven regional councils of East and North Finland: regions, strategy versions and their priorities, the chair region of each year and the expert group. Names are given in Finnish, Swedish and English as { "fi", "sv", "en" }. Collections answer { "items": [...] }. Errors are RFC 9457 problem details with a stable code.',
+      license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+    },
+    servers: [{ url: config.baseUrl }],
+    tags: [
+      { name: 'regions', description: 'The seven regions and their councils' },
+      { name: 'strategy', description: 'Strategy versions and their priorities' },
+      { name: 'chair', description: 'The yearly rotating chair region' },
+      { name: 'expert-group', description: 'The expert group and its public contacts' },
+      { name: 'health', description: 'Liveness and readiness of the service' },
+    ],
+  };
+}

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase, sqliteFileIn } from './db/database.js';
+import { prepareDatabase } from './db/prepare.js';
+import { buildApp } from './http/app.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nThe server did not start. See the configuration table in README.md.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+  const prepared = await prepareDatabase(config, database);
+  const app = await buildApp(config, { database });
+  app.log.info(
+    { database: database.location, migrations: prepared.migrationsApplied, reference: prepared.reference },
+    'database ready',
+  );
+  if (prepared.demoRows > 0) {
+    app.log.info(
+      `Demo dataset added (${prepared.demoRows} fictional expert group members, labelled "demo" on every page). ` +
+        'There are no sign-in accounts yet: accounts and demo logins come with the accounts feature.',
+    );
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(`s3-enf serves ${config.baseUrl} (${config.env}, ${database.dialect})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import type { FieldError } from '../../http/errors.js';
+
+/**
+ * Form parts in the GOV.UK pattern: an error summary at the top linking to each field, a message
+ * at the field itself, and the value the user typed kept in the field.
+ */
+export function ErrorSummary({ title, errors }: { title: string; errors: readonly FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | undefined;
+  error: string | undefined;
+  required?: boolean;
+  maxLength?: number;
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function FieldParts({ id, label, hint, error }: { id: string; label: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'url'; autocomplete?: string }) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <FieldParts id={id} label={props.label} hint={props.hint} error={props.error} />
+      <input
+        class="field__input"
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={props.required}
+        maxLength={props.maxLength}
+        autoComplete={props.autocomplete}
+        spellcheck={props.type === 'email' || props.type === 'url' ? false : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <FieldParts id={id} label={props.label} hint={props.hint} error={props.error} />
+      <textarea
+        class="field__input field__input--textarea"
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 6}
+        required={props.required}
+        maxLength={props.maxLength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { endonym, locales } from '../i18n/locales.js';
+import { pagePath, type PageId } from '../http/page-paths.js';
+import type { PageContext } from './page-context.js';
+
+interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title; the site name is added after it. */
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+const navPages: readonly PageId[] = ['home', 'strategy', 'regions', 'expertGroup'];
+
+export function Layout({ ctx, title, description, children }: LayoutProps) {
+  const { t, locale } = ctx;
+  const fullTitle = ctx.current === 'home' ? t.site.name : `${title} – ${t.site.shortName}`;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description ?? t.site.tagline} />
+        <link rel="canonical" href={`${ctx.baseUrl}${ctx.alternates[locale]}`} />
+        {locales.map((l) => (
+          <link rel="alternate" hrefLang={l} href={`${ctx.baseUrl}${ctx.alternates[l]}`} />
+        ))}
+        <link rel="alternate" hrefLang="x-default" href={`${ctx.baseUrl}/`} />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/tokens.css" />
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.site.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="container site-header__top">
+            <a class="site-header__name" href={pagePath(locale, 'home')}>
+              <span class="site-header__logo" aria-hidden="true">S3</span>
+              <span>{t.site.name}</span>
+            </a>
+            <nav class="language-switch" aria-label={t.site.languageSwitch}>
+              <ul>
+                {locales.map((l) => (
+                  <li>
+                    {l === locale ? (
+                      <a href={ctx.alternates[l]} lang={l} hrefLang={l} aria-current="true">
+                        {endonym[l]}
+                      </a>
+                    ) : (
+                      <a href={ctx.alternates[l]} lang={l} hrefLang={l}>
+                        {endonym[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <nav class="main-nav" aria-label={t.site.mainNavigation}>
+            <ul class="container">
+              {navPages.map((page) => (
+                <li>
+                  <a href={pagePath(locale, page)} aria-current={ctx.current === page ? 'page' : undefined}>
+                    {t.nav[page]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1} class="container">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t.site.footerText}</p>
+            <nav aria-label={t.site.footerNavigation}>
+              <ul>
+                <li>
+                  <a href={pagePath(locale, 'accessibility')} aria-current={ctx.current === 'accessibility' ? 'page' : undefined}>
+                    {t.nav.accessibility}
+                  </a>
+                </li>
+                <li>
+                  <a href={`/api/docs?lang=${locale}`}>{t.site.openData}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Locale } from '../i18n/locales.js';
+import type { Messages } from '../i18n/messages/index.js';
+import type { PageId } from '../http/page-paths.js';
+
+/** What every page needs from the request to render the layout. */
+export interface PageContext {
+  locale: Locale;
+  t: Messages;
+  /** The nav entry to mark as current, if any. */
+  current?: PageId;
+  /** The same page in each language, for the switch and hreflang links. */
+  alternates: Record<Locale, string>;
+  baseUrl: string;
+}
