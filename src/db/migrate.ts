@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { portable, type PortableMigration } from './migrations/portable.js';
 import { referenceData } from './migrations/2026-11-28-0001-reference-data.js';
@@ -21,8 +21,21 @@ class PortableMigrationProvider implements MigrationProvider {
   }
 }
 
-function migrator(handle: DatabaseHandle): Migrator {
-  return new Migrator({ db: handle.db, provider: new PortableMigrationProvider(handle) });
+/**
+ * On PostgreSQL the migration tables are named with the schema in use: Kysely otherwise finds a
+ * kysely_migration table of any schema in the database and takes it for its own.
+ */
+async function migrator(handle: DatabaseHandle): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (handle.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({
+    db: handle.db,
+    provider: new PortableMigrationProvider(handle),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
 }
 
 export class MigrationError extends Error {
@@ -36,7 +49,7 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration; throws a MigrationError naming the one that failed. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(handle).migrateToLatest();
+  const result: MigrationResultSet = await (await migrator(handle)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationError(failed, result.error);
@@ -46,6 +59,6 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
 
 /** Names of migrations that exist in the code but are not applied to the database. */
 export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const all = await migrator(handle).getMigrations();
+  const all = await (await migrator(handle)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
