@@ -123,7 +123,9 @@ function ThanksPage({ ctx, reference, willReply }: { ctx: PageContext; reference
     <Layout ctx={ctx} title={t.feedback.thanksTitle}>
       <div class="panel panel--success">
         <h1>{t.feedback.thanksTitle}</h1>
-        <p>{t.feedback.thanksText(reference)}</p>
+        <p>
+          {t.feedback.thanksText(reference)}
+        </p>
       </div>
       <p>{willReply ? t.feedback.thanksReply : t.feedback.thanksNoReply}</p>
       <p>

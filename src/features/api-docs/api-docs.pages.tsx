@@ -84,9 +84,9 @@ function ApiDocsPage({ ctx, endpoints }: { ctx: PageContext; endpoints: Endpoint
           </h3>
           {e.operation.summary ? <p lang="en">{e.operation.summary}</p> : null}
           {e.operation.parameters && e.operation.parameters.length > 0 ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`${anchor(e)}-parameters`}>
               <table>
-                <caption>{d.parameters}</caption>
+                <caption id={`${anchor(e)}-parameters`}>{d.parameters}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{d.parameterName}</th>
@@ -120,7 +120,7 @@ function ApiDocsPage({ ctx, endpoints }: { ctx: PageContext; endpoints: Endpoint
       <section aria-labelledby="errors-heading">
         <h2 id="errors-heading">{d.errorsHeading}</h2>
         <p>{d.errorsText}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="errors-heading">
           <table>
             <thead>
               <tr>

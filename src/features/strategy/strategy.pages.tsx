@@ -52,7 +52,7 @@ function StrategyPage({ ctx, shown, others }: { ctx: PageContext; shown: Strateg
             </p>
           </PageHeading>
           <h2>{t.strategy.priorities}</h2>
-          <ol class="priority-sections">
+          <ol class="priority-sections" role="list">
             {shown.priorities.map((p) => (
               <PrioritySection ctx={ctx} priority={p} />
             ))}

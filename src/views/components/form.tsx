@@ -7,7 +7,7 @@ import type { FieldError } from '../../http/errors.js';
 export function ErrorSummary({ title, errors }: { title: string; errors: readonly FieldError[] }) {
   if (errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {errors.map((e) => (
