@@ -20,7 +20,35 @@ interface TypographyValue {
   fontWeight: number;
 }
 
-/** CSS custom properties generated from the Suomi.fi design tokens, so the site follows the package. */
+/** The self-hosted Source Sans 3: these weights and subsets are declared and served, and no others. */
+const fontWeights = [400, 600, 700] as const;
+const fontSubsets = {
+  'latin-ext':
+    'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C4, U+2113, U+2C60-2C7F, U+A720-A7FF',
+  latin:
+    'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD',
+} as const;
+const fontFile = (subset: string, weight: number) => `source-sans-3-${subset}-${weight}-normal.woff2`;
+const servedFonts = new Set(
+  fontWeights.flatMap((weight) => Object.keys(fontSubsets).map((subset) => fontFile(subset, weight))),
+);
+
+function fontFacesCss(): string {
+  return fontWeights
+    .flatMap((weight) =>
+      Object.entries(fontSubsets).map(
+        ([subset, range]) =>
+          `@font-face { font-family: 'Source Sans 3'; font-style: normal; font-display: swap; font-weight: ${weight}; ` +
+          `src: url(/assets/fonts/${fontFile(subset, weight)}) format('woff2'); unicode-range: ${range}; }`,
+      ),
+    )
+    .join('\n');
+}
+
+/**
+ * CSS custom properties generated from the Suomi.fi design tokens, so the site follows the package,
+ * and the font faces of the self-hosted font.
+ */
 export function designTokensCss(): string {
   const tokens = suomifi.suomifiDesignTokens;
   const lines: string[] = [];
@@ -36,7 +64,7 @@ export function designTokensCss(): string {
   }
   const family = typography.bodyText?.fontFamily ?? "'Source Sans 3', sans-serif";
   lines.push(`--fi-font-family: ${family};`);
-  return `/* Generated from suomifi-design-tokens at start-up. */\n:root {\n  ${lines.join('\n  ')}\n}\n`;
+  return `/* Generated at start-up from suomifi-design-tokens and @fontsource/source-sans-3. */\n${fontFacesCss()}\n:root {\n  ${lines.join('\n  ')}\n}\n`;
 }
 
 /**
@@ -67,7 +95,7 @@ export const assetsPlugin = fp(async (app: FastifyInstance) => {
     immutable: true,
     index: false,
     schemaHide: true,
-    allowedPath: (pathName) => /^\/?source-sans-3-latin(-ext)?-(400|600|700)-normal\.woff2$/.test(pathName),
+    allowedPath: (pathName) => servedFonts.has(pathName.replace(/^\//, '')),
   });
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
   app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
