@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { FastifyRequest } from 'fastify';
-import { defaultLocale, isLocale, negotiateLocale, type Locale } from '../i18n/locales.js';
+import { isLocale, negotiateLocale, type Locale } from '../i18n/locales.js';
 import { messages } from '../i18n/messages/index.js';
 import type { PageContext } from '../views/page-context.js';
 import { alternatePaths, type PageId } from './page-paths.js';
@@ -17,7 +17,7 @@ export function requestLocale(request: FastifyRequest): Locale {
   if (isLocale(first)) return first;
   const query = request.query as Record<string, unknown> | undefined;
   if (query && isLocale(query.lang)) return query.lang;
-  return negotiateLocale(request.headers['accept-language']) ?? defaultLocale;
+  return negotiateLocale(request.headers['accept-language']);
 }
 
 export function pageContext(

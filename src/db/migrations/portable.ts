@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 
 /**
@@ -29,12 +29,9 @@ export function portable(dialect: Dialect): Portable {
 }
 
 // Migrations receive an untyped handle so that they stay frozen in time.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type MigrationDb = Kysely<any>;
 
 export interface PortableMigration {
   up(db: MigrationDb, p: Portable): Promise<void>;
   down?(db: MigrationDb, p: Portable): Promise<void>;
 }
-
-export const now = sql`CURRENT_TIMESTAMP`;
