@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { alternatePaths, type PageId } from '../../src/http/page-paths.js';
 import { locales } from '../../src/i18n/locales.js';
+import { messages } from '../../src/i18n/messages/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { axeViolations, browserSkipReason, chromiumArgs, chromiumPath, describeViolations } from '../helpers/browser.js';
 import { testDialects } from '../helpers/dialects.js';
@@ -93,23 +94,29 @@ describe('public pages in Chromium', { skip: browserSkipReason() }, () => {
     await page.close();
   });
 
-  it('takes accessibility feedback without JavaScript: errors at the fields first, then a reference', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${origin}/fi/saavutettavuusseloste`);
-    await page.getByLabel('Sähköposti (vapaaehtoinen)').fill('ei-osoite');
-    await page.getByRole('button', { name: 'Lähetä palaute' }).click();
-    await page.screenshot({ path: path.join(shotDir, 'feedback-errors-fi.png'), fullPage: true });
-    assert.equal(await page.locator('.error-summary li').count(), 2);
-    assert.equal(await page.getByLabel('Sähköposti (vapaaehtoinen)').inputValue(), 'ei-osoite', 'typed value kept');
-    await page.getByLabel('Palaute', { exact: true }).fill('Lomakkeen virheilmoitus on selkeä.');
-    await page.getByLabel('Sähköposti (vapaaehtoinen)').fill('lukija@example.org');
-    await page.getByRole('button', { name: 'Lähetä palaute' }).click();
-    assert.equal(await page.locator('h1').textContent(), 'Kiitos palautteestasi');
-    assert.match((await page.locator('.panel').textContent()) ?? '', /PA-\d{8}-[A-Z2-9]{6}/);
-    await page.screenshot({ path: path.join(shotDir, 'feedback-thanks-fi.png'), fullPage: true });
-    await context.close();
-  });
+  for (const locale of locales) {
+    it(`takes accessibility feedback without JavaScript [${locale}]: errors at the fields first, then a reference`, async () => {
+      const t9n = messages(locale);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(origin + alternatePaths('accessibility')[locale]);
+      await page.getByLabel(t9n.feedback.email).fill('not-an-address');
+      await page.getByRole('button', { name: t9n.feedback.submit }).click();
+      await page.screenshot({ path: path.join(shotDir, `feedback-errors-${locale}.png`), fullPage: true });
+      assert.deepEqual(await page.locator('.error-summary li').allTextContents(), [
+        t9n.errors.required(t9n.feedback.message),
+        t9n.errors.invalidEmail,
+      ]);
+      assert.equal(await page.getByLabel(t9n.feedback.email).inputValue(), 'not-an-address', 'typed value kept');
+      await page.getByLabel(t9n.feedback.message, { exact: true }).fill('The error message is clear.');
+      await page.getByLabel(t9n.feedback.email).fill('reader@example.org');
+      await page.getByRole('button', { name: t9n.feedback.submit }).click();
+      assert.equal(await page.locator('h1').textContent(), t9n.feedback.thanksTitle);
+      assert.match((await page.locator('.panel').textContent()) ?? '', /PA-\d{8}-[A-Z2-9]{6}/);
+      await page.screenshot({ path: path.join(shotDir, `feedback-thanks-${locale}.png`), fullPage: true });
+      await context.close();
+    });
+  }
 
   it('shows the form error state without axe violations', async () => {
     const page = await browser.newPage();

@@ -133,21 +133,34 @@ for (const dialect of testDialects()) {
       assert.equal(thanks.headers['cache-control'], 'no-store');
     });
 
-    it('never answers 500 to malformed input', async () => {
+    it('answers malformed input with a 4xx, never a 500', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
       const cases = [
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/json' }, payload: '{"message":' },
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'message=%E0%A4%A' },
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'text/csv' }, payload: 'a,b' },
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `message=${'x'.repeat(70_000)}` },
-        { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/../../etc/passwd' },
-        { method: 'GET' as const, url: '/fi/maakunnat/%E0%A4%A' },
-        { method: 'GET' as const, url: `/en/strategy/${'x'.repeat(500)}` },
-        { method: 'DELETE' as const, url: '/fi' },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/json' }, payload: '{"message":', status: 400 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'text/csv' }, payload: 'a,b', status: 415 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `message=${'x'.repeat(70_000)}`, status: 413 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: 'message=', status: 400 },
+        { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/../../etc/passwd', status: 404 },
+        { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/PA-00000000-AAAAAA', status: 404 },
+        { method: 'GET' as const, url: '/fi/maakunnat/%E0%A4%A', status: 400 },
+        { method: 'GET' as const, url: `/en/strategy/${'x'.repeat(70)}`, status: 400 },
+        { method: 'GET' as const, url: `/en/strategy/${'x'.repeat(500)}`, status: 414 },
+        { method: 'DELETE' as const, url: '/fi', status: 404 },
       ];
-      for (const c of cases) {
-        const res = await t.app.inject(c);
-        assert.ok(res.statusCode < 500, `${c.method} ${c.url.slice(0, 60)} answered ${res.statusCode}`);
+      for (const { status, ...request } of cases) {
+        const res = await t.app.inject(request);
+        assert.equal(res.statusCode, status, `${request.method} ${request.url.slice(0, 60)}`);
       }
+    });
+
+    it('keeps a message in garbled percent-encoding as text instead of failing', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/fi/saavutettavuusseloste',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'message=%E0%A4%A',
+      });
+      assert.equal(res.statusCode, 303);
     });
 
     it('sets a strict content security policy without inline script or style', async () => {

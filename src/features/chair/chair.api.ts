@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../http/errors.js';
 import { PUBLIC_CACHE, ProblemSchema } from '../../http/schemas.js';
-import { listGrowthSectors, type Region } from '../regions/regions.repository.js';
+import { listGrowthSectors } from '../regions/regions.repository.js';
 import { presentRegion } from '../regions/regions.presenter.js';
 import { RegionSchema } from '../regions/regions.schema.js';
 import { listPriorities } from '../strategy/strategy.repository.js';
@@ -27,7 +27,7 @@ export const chairApi: FastifyPluginAsyncTypebox = async (app) => {
       listGrowthSectors(app.database.db, { regionCode: chair.region.code }),
       listPriorities(app.database.db),
     ]);
-    return { year: chair.year, region: presentRegion(chair.region as Region, sectors, priorities), source: chair.source };
+    return { year: chair.year, region: presentRegion(chair.region, sectors, priorities), source: chair.source };
   }
 
   function notSet(chair: Extract<ChairYear, { ok: false }>): AppError {
