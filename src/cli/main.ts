@@ -5,6 +5,11 @@ import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
 import { seedDemoData, seedReferenceData } from '../db/seed/seed.js';
 import { helsinkiYear } from '../domain/helsinki-time.js';
 import { chairSchedule, clearChairOverride, overrideChairYear } from '../features/chair/chair.commands.js';
+import { cliActor } from '../features/audit/audit.repository.js';
+import { createAccount } from '../features/auth/accounts.service.js';
+import { assignedRoles, type AssignedRole } from '../db/schema.js';
+import { isLocale } from '../i18n/locales.js';
+import { readSecret } from './read-secret.js';
 
 const help = `Usage: npm run cli -- <command> [options]
 
@@ -20,6 +25,12 @@ Commands:
                      Set the chair of one year; the rotation of other years stays.
   chair:clear --year YEAR
                      Remove a single-year override.
+
+  user:create --email EMAIL --role admin|officer|expert [--region CODE]
+              [--name NAME] [--locale fi|sv|en]
+                     Make an active account. The password is asked for without
+                     echo, or read from the first line of standard input.
+                     Officers and experts need --region (e.g. 17).
 
 Options:
   -h, --help         Show this help.
@@ -40,6 +51,10 @@ async function run(argv: string[]): Promise<number> {
       year: { type: 'string' },
       region: { type: 'string' },
       reason: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      locale: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -105,6 +120,57 @@ async function run(argv: string[]): Promise<number> {
           return 1;
         }
         console.log((await clearChairOverride(database.db, Number(values.year))) ? 'Override removed.' : 'There was no override for that year.');
+        return 0;
+      }
+      case 'user:create': {
+        const role = values.role;
+        if (!values.email || !role) {
+          console.error('user:create needs --email and --role.');
+          return 1;
+        }
+        if (!(assignedRoles as readonly string[]).includes(role)) {
+          console.error(`--role must be one of ${assignedRoles.join(', ')}.`);
+          return 1;
+        }
+        const region = values.region ?? null;
+        if (role !== 'admin' && !region) {
+          console.error(`An ${role} belongs to a council: give --region (a region code such as 17).`);
+          return 1;
+        }
+        if (region && !(await database.db.selectFrom('regions').select('code').where('code', '=', region).executeTakeFirst())) {
+          console.error(`--region: no region has the code "${region}".`);
+          return 1;
+        }
+        const locale = values.locale ?? 'fi';
+        if (!isLocale(locale)) {
+          console.error('--locale must be fi, sv or en.');
+          return 1;
+        }
+        await migrateToLatest(database);
+        const password = await readSecret('Password (at least 12 characters): ');
+        const result = await createAccount(
+          database.db,
+          cliActor,
+          {
+            email: values.email,
+            name: values.name ?? values.email.split('@')[0]!,
+            locale,
+            password,
+            roles: [{ role: role as AssignedRole, regionCode: role === 'admin' ? null : region }],
+          },
+          new Date(),
+        );
+        if (!result.ok) {
+          const reasons = {
+            'email-taken': 'an account with this e-mail address already exists',
+            'email-invalid': 'the e-mail address is not valid',
+            password: `the password is not accepted (${result.ok === false && result.reason === 'password' ? result.problems.map((p) => p.rule).join(', ') : ''}); use at least 12 characters that are not a common password or your own name`,
+          } as const;
+          console.error(`Not created: ${reasons[result.reason]}.`);
+          return 1;
+        }
+        console.log(`Created user ${result.user.id} <${result.user.email}> with the role ${role}${region && role !== 'admin' ? ` in region ${region}` : ''}.`);
+        console.log('They will be asked to set up two-factor authentication at their first sign-in.');
         return 0;
       }
       default:

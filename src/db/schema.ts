@@ -89,6 +89,8 @@ export interface ExpertGroupMemberTable {
   phone: string | null;
   is_demo: number;
   sort_order: number;
+  /** The account of the member, when they have one; the public contact details stay here. */
+  user_id: number | null;
 }
 
 export interface AccessibilityFeedbackTable {
@@ -102,6 +104,164 @@ export interface AccessibilityFeedbackTable {
   message: string;
 }
 
+export type UserStatus = 'invited' | 'active' | 'disabled' | 'erased';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Stored lower-cased; unique. */
+  email: string;
+  name: string;
+  locale: string;
+  status: UserStatus;
+  /** argon2id PHC string; null until an invited user sets a password, or for single sign-on only. */
+  password_hash: string | null;
+  password_changed_at: string | null;
+  /** The TOTP secret, encrypted with the application's secret key (see security/secret-box.ts). */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totp_last_step: number | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  is_demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
+}
+
+export const organisationTypes = [
+  'university',
+  'university-of-applied-sciences',
+  'research-institute',
+  'municipality',
+  'company',
+  'association',
+  'regional-council',
+  'other',
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  /** Finnish business ID (Y-tunnus), 1234567-8. */
+  business_id: string;
+  name: string;
+  org_type: OrganisationType;
+  region_code: string;
+  is_demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganisationMemberTable {
+  organisation_id: number;
+  user_id: number;
+  is_admin: number;
+  created_at: string;
+}
+
+export const assignedRoles = ['admin', 'officer', 'expert'] as const;
+export type AssignedRole = (typeof assignedRoles)[number];
+
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  role: AssignedRole;
+  /** The council (region) of an officer or expert; null for administrators. */
+  region_code: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a copy of the table does not give anyone a session. */
+  id_hash: string;
+  user_id: number;
+  method: 'password' | 'oidc';
+  /** 1 while the second factor is still to be given. */
+  mfa_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  ip: string;
+  at: string;
+}
+
+export type OneTimeTokenPurpose = 'invite' | 'reset' | 'oidc';
+
+export interface OneTimeTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: OneTimeTokenPurpose;
+  user_id: number | null;
+  /** JSON with what the token carries (e.g. the organisation of an invitation). */
+  data: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The first characters of the token, to recognise it in lists. */
+  prefix: string;
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'kept' | 'failed';
+
+export interface EmailMessageTable {
+  id: Generated<number>;
+  user_id: number | null;
+  to_address: string;
+  locale: string;
+  purpose: string;
+  subject: string;
+  body_text: string;
+  status: EmailStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  /** 'user', 'cli', 'token:<id>', 'anonymous' or 'system'. */
+  actor_label: string;
+  ip: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   regions: RegionTable;
   strategies: StrategyTable;
@@ -113,6 +273,17 @@ export interface Database {
   chair_overrides: ChairOverrideTable;
   expert_group_members: ExpertGroupMemberTable;
   accessibility_feedback: AccessibilityFeedbackTable;
+  users: UserTable;
+  organisations: OrganisationTable;
+  organisation_members: OrganisationMemberTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  one_time_tokens: OneTimeTokenTable;
+  recovery_codes: RecoveryCodeTable;
+  api_tokens: ApiTokenTable;
+  email_messages: EmailMessageTable;
+  audit_log: AuditLogTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -123,3 +294,10 @@ export type ExpertGroupMemberRow = Selectable<ExpertGroupMemberTable>;
 export type NewExpertGroupMember = Insertable<ExpertGroupMemberTable>;
 export type StrategyUpdate = Updateable<StrategyTable>;
 export type AccessibilityFeedbackRow = Selectable<AccessibilityFeedbackTable>;
+export type UserRow = Selectable<UserTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type RoleAssignmentRow = Selectable<RoleAssignmentTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type EmailMessageRow = Selectable<EmailMessageTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -7,6 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { accessibilityPages } from '../features/accessibility/accessibility.pages.js';
+import { adminPages } from '../features/admin/admin.pages.js';
+import { authPages } from '../features/auth/auth.pages.js';
+import { createMailer, type Mailer } from '../features/mail/mailer.js';
 import { apiDocsPages } from '../features/api-docs/api-docs.pages.js';
 import { chairApi } from '../features/chair/chair.api.js';
 import { expertGroupApi } from '../features/expert-group/expert-group.api.js';
@@ -19,6 +22,7 @@ import { strategyApi } from '../features/strategy/strategy.api.js';
 import { strategyPages } from '../features/strategy/strategy.pages.js';
 import { openApiInfo } from './openapi.js';
 import { assetsPlugin } from './plugins/assets.js';
+import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { rootRoutes } from './root.routes.js';
@@ -29,6 +33,8 @@ declare module 'fastify' {
     database: DatabaseHandle;
     /** The clock every rule that depends on "now" reads; tests set it. */
     now(): Date;
+    /** Delivers queued e-mail over SMTP, or keeps it in the database when no mail server is set. */
+    mailer: Mailer;
   }
 }
 
@@ -64,6 +70,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('config', config);
   app.decorate('database', deps.database);
   app.decorate('now', deps.now ?? (() => new Date()));
+  const mailer = createMailer(config, deps.database.db, () => app.now(), (error) => app.log.error({ err: error }, 'e-mail delivery failed'));
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.close());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -93,6 +102,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(swagger, { openapi: openApiInfo(config), hideUntagged: false });
 
   await app.register(errorHandlerPlugin);
+  await app.register(authPlugin);
   await app.register(metricsPlugin);
   await app.register(assetsPlugin);
 
@@ -108,6 +118,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(regionsPages);
   await app.register(expertGroupPages);
   await app.register(accessibilityPages);
+  await app.register(authPages);
+  await app.register(adminPages);
 
   await app.ready();
   return app;

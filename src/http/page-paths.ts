@@ -11,13 +11,35 @@ export const pageSegments = {
   regions: { fi: 'maakunnat', sv: 'landskap', en: 'regions' },
   expertGroup: { fi: 'asiantuntijaryhma', sv: 'expertgrupp', en: 'expert-group' },
   accessibility: { fi: 'saavutettavuusseloste', sv: 'tillganglighetsutlatande', en: 'accessibility-statement' },
+  signIn: { fi: 'kirjaudu', sv: 'logga-in', en: 'sign-in' },
+  signInSecondFactor: { fi: 'kirjaudu/vahvistus', sv: 'logga-in/verifiering', en: 'sign-in/verify' },
+  signInSetUpSecondFactor: { fi: 'kirjaudu/ota-kayttoon', sv: 'logga-in/aktivera', en: 'sign-in/set-up' },
+  signOut: { fi: 'kirjaudu-ulos', sv: 'logga-ut', en: 'sign-out' },
+  passwordReset: { fi: 'salasana-unohtui', sv: 'glomt-losenord', en: 'forgot-password' },
+  invitation: { fi: 'kutsu', sv: 'inbjudan', en: 'invitation' },
+  account: { fi: 'oma-tili', sv: 'mitt-konto', en: 'account' },
+  accountPassword: { fi: 'oma-tili/salasana', sv: 'mitt-konto/losenord', en: 'account/password' },
+  accountSecondFactor: { fi: 'oma-tili/kaksivaiheinen-tunnistus', sv: 'mitt-konto/tvastegsverifiering', en: 'account/two-factor' },
+  accountSessions: { fi: 'oma-tili/istunnot', sv: 'mitt-konto/sessioner', en: 'account/sessions' },
+  accountData: { fi: 'oma-tili/omat-tiedot', sv: 'mitt-konto/mina-uppgifter', en: 'account/my-data' },
+  organisations: { fi: 'organisaatiot', sv: 'organisationer', en: 'organisations' },
+  admin: { fi: 'hallinta', sv: 'administration', en: 'admin' },
+  adminUsers: { fi: 'hallinta/kayttajat', sv: 'administration/anvandare', en: 'admin/users' },
+  adminOrganisations: { fi: 'hallinta/organisaatiot', sv: 'administration/organisationer', en: 'admin/organisations' },
+  adminExpertGroup: { fi: 'hallinta/asiantuntijaryhma', sv: 'administration/expertgrupp', en: 'admin/expert-group' },
+  adminStrategy: { fi: 'hallinta/strategia', sv: 'administration/strategi', en: 'admin/strategy' },
+  adminGrowthSectors: { fi: 'hallinta/kasvualat', sv: 'administration/tillvaxtbranscher', en: 'admin/growth-sectors' },
+  adminChair: { fi: 'hallinta/puheenjohtajuus', sv: 'administration/ordforandeskap', en: 'admin/chair' },
+  adminAudit: { fi: 'hallinta/lokitiedot', sv: 'administration/logg', en: 'admin/audit-log' },
+  adminEmail: { fi: 'hallinta/sahkopostit', sv: 'administration/e-post', en: 'admin/email' },
+  adminApiTokens: { fi: 'hallinta/api-avaimet', sv: 'administration/api-nycklar', en: 'admin/api-tokens' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageId = keyof typeof pageSegments;
 
 /** The address of a page in a language, with further path segments (e.g. a region's slug). */
 export function pagePath(locale: Locale, page: PageId, ...rest: string[]): string {
-  const segments = [locale, pageSegments[page][locale], ...rest.map(encodeURIComponent)].filter((s) => s !== '');
+  const segments = [locale, pageSegments[page][locale], ...rest.map((part) => encodeURIComponent(part))].filter((s) => s !== '');
   return `/${segments.join('/')}`;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { JSX } from 'preact';
 import { locales, type Locale } from '../i18n/locales.js';
+import type { Access } from './plugins/auth.js';
 import { pageSegments, type PageId } from './page-paths.js';
 import { renderDocument } from './render.js';
 
@@ -23,6 +24,7 @@ function register(
   method: 'GET' | 'POST',
   page: PageId,
   suffix: string,
+  access: Access,
   handler: PageHandler,
   options: RouteShorthandOptions = {},
 ): void {
@@ -31,6 +33,7 @@ function register(
       method,
       url: pageRoute(locale, page, suffix),
       ...options,
+      config: { ...(options.config ?? {}), access },
       schema: { hide: true, ...(options.schema ?? {}) },
       handler: async (request, reply) => {
         const result = await handler(locale, request, reply);
@@ -40,11 +43,26 @@ function register(
   }
 }
 
-/** Registers a page in every language under its localised address. */
-export function getPage(app: FastifyInstance, page: PageId, suffix: string, handler: PageHandler, options?: RouteShorthandOptions) {
-  register(app, 'GET', page, suffix, handler, options);
+/** Registers a page in every language under its localised address, open to those the access rule lets in. */
+export function getPage(
+  app: FastifyInstance,
+  page: PageId,
+  suffix: string,
+  access: Access,
+  handler: PageHandler,
+  options?: RouteShorthandOptions,
+) {
+  register(app, 'GET', page, suffix, access, handler, options);
 }
 
-export function postPage(app: FastifyInstance, page: PageId, suffix: string, handler: PageHandler, options?: RouteShorthandOptions) {
-  register(app, 'POST', page, suffix, handler, options);
+/** A form post: the access rule is checked first, then the CSRF token (see plugins/auth.ts). */
+export function postPage(
+  app: FastifyInstance,
+  page: PageId,
+  suffix: string,
+  access: Access,
+  handler: PageHandler,
+  options?: RouteShorthandOptions,
+) {
+  register(app, 'POST', page, suffix, access, handler, options);
 }

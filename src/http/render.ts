@@ -20,16 +20,20 @@ export function requestLocale(request: FastifyRequest): Locale {
   return negotiateLocale(request.headers['accept-language']);
 }
 
+/** What the layout needs from a request: the language, the signed-in user and the CSRF token for the sign-out form. */
 export function pageContext(
+  request: FastifyRequest,
   locale: Locale,
-  baseUrl: string,
   page: { current?: PageId; alternates?: Record<Locale, string> } = {},
 ): PageContext {
+  const principal = request.principal;
   return {
     locale,
     t: messages(locale),
     ...(page.current ? { current: page.current } : {}),
     alternates: page.alternates ?? alternatePaths(page.current ?? 'home'),
-    baseUrl,
+    baseUrl: request.server.config.baseUrl,
+    viewer: principal && principal.via === 'session' ? { name: principal.name, principal } : null,
+    csrf: () => request.csrfToken(),
   };
 }

@@ -4,7 +4,7 @@ import { pagePath } from './page-paths.js';
 
 /** The bare address picks a language from Accept-Language; every page lives under /fi, /sv or /en. */
 export async function rootRoutes(app: FastifyInstance) {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
     return reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(pagePath(locale, 'home'), 302);
   });

@@ -2,12 +2,20 @@ import { pagePath } from '../http/page-paths.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
-export function ErrorPage({ ctx, status, requestId }: { ctx: PageContext; status: number; requestId?: string }) {
+export function ErrorPage({ ctx, status, code, requestId }: { ctx: PageContext; status: number; code?: string; requestId?: string }) {
   const { t } = ctx;
   const [title, text] =
     status === 404
       ? [t.errors.notFoundTitle, t.errors.notFoundText]
-      : status === 503
+      : status === 403 && code === 'CSRF_FAILED'
+        ? [t.errors.csrfTitle, t.errors.csrfText]
+        : status === 403 || status === 401
+          ? [t.errors.forbiddenTitle, t.errors.forbiddenText]
+          : status === 409
+            ? [t.errors.conflictTitle, t.errors.conflictText]
+            : status === 429
+              ? [t.errors.tooManyTitle, t.errors.tooManyText]
+              : status === 503
         ? [t.errors.unavailableTitle, t.errors.unavailableText]
         : status >= 500
           ? [t.errors.serverErrorTitle, t.errors.serverErrorText]

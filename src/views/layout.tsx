@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { endonym, locales } from '../i18n/locales.js';
 import { pagePath, type PageId } from '../http/page-paths.js';
+import { policies } from '../policies/policies.js';
 import type { PageContext } from './page-context.js';
 
 interface LayoutProps {
@@ -11,7 +12,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-const navPages: readonly PageId[] = ['home', 'strategy', 'regions', 'expertGroup'];
+const navPages = ['home', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
 
 export function Layout({ ctx, title, description, children }: LayoutProps) {
   const { t, locale } = ctx;
@@ -42,6 +43,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <span class="site-header__logo" aria-hidden="true">S3</span>
               <span>{t.site.name}</span>
             </a>
+            <UserMenu ctx={ctx} />
             <nav class="language-switch" aria-label={t.site.languageSwitch}>
               <ul>
                 {locales.map((l) => (
@@ -94,5 +96,46 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Sign-in link, or the signed-in user's name with links to the account, the admin area and sign-out. */
+function UserMenu({ ctx }: { ctx: PageContext }) {
+  const { t, locale, viewer } = ctx;
+  if (!viewer) {
+    return (
+      <p class="user-menu">
+        <a href={pagePath(locale, 'signIn')} aria-current={ctx.current === 'signIn' ? 'page' : undefined}>
+          {t.auth.signIn}
+        </a>
+      </p>
+    );
+  }
+  return (
+    <nav class="user-menu" aria-label={t.auth.userMenu}>
+      <span class="user-menu__name">{t.auth.signedInAs(viewer.name)}</span>
+      <ul>
+        <li>
+          <a href={pagePath(locale, 'account')} aria-current={ctx.current === 'account' ? 'page' : undefined}>
+            {t.auth.myAccount}
+          </a>
+        </li>
+        {policies.useAdminArea(viewer.principal) ? (
+          <li>
+            <a href={pagePath(locale, 'admin')} aria-current={ctx.current === 'admin' ? 'page' : undefined}>
+              {t.auth.adminArea}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <form method="post" action={pagePath(locale, 'signOut')} class="user-menu__sign-out">
+            <input type="hidden" name="_csrf" value={ctx.csrf()} />
+            <button type="submit" class="link-button">
+              {t.auth.signOut}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -4,6 +4,10 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoData, seedReferenceData } from '../../src/db/seed/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import type { TestDatabase, TestDialect } from './dialects.js';
+import type { UserRow } from '../../src/db/schema.js';
+import { SESSION_COOKIE } from '../../src/features/auth/session.service.js';
+import { TestAgent } from './agent.js';
+import { sessionCookieFor } from './factories.js';
 
 export const TEST_BASE_URL = 'http://s3.test';
 
@@ -46,4 +50,11 @@ export async function buildTestApp(dialect: TestDialect, options: { demo?: boole
       await database.dispose();
     },
   };
+}
+
+/** A browser for the test app, signed in as the user when one is given. */
+export async function agentFor(t: TestApp, user?: UserRow): Promise<TestAgent> {
+  const agent = new TestAgent(t.app);
+  if (user) agent.cookies.set(SESSION_COOKIE, await sessionCookieFor(t.database.db, user, t.app.config, t.clock.now()));
+  return agent;
 }

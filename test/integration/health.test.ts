@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
+import { buildUser } from '../helpers/factories.js';
 import { testDialects } from '../helpers/dialects.js';
 
 for (const dialect of testDialects()) {
@@ -24,9 +25,11 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ready.json(), { status: 'ready', database: dialect.name });
     });
 
-    it('exposes request counts and latency by route template in Prometheus format', async () => {
+    it('exposes request counts and latency by route template in Prometheus format, to administrators and metrics tokens only', async () => {
       await t.app.inject('/healthz');
-      const res = await t.app.inject('/metrics');
+      assert.equal((await t.app.inject('/metrics')).statusCode, 401);
+      const admin = await buildUser(t.database.db, { roles: [{ role: 'admin' }] });
+      const res = await (await agentFor(t, admin)).get('/metrics');
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] as string, /text\/plain/);
       assert.match(res.body, /http_requests_total\{method="GET",route="\/healthz",status_code="200"\} \d+/);

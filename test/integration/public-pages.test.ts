@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { alternatePaths, pagePath, type PageId } from '../../src/http/page-paths.js';
 import { locales } from '../../src/i18n/locales.js';
-import { TEST_BASE_URL, buildTestApp, type TestApp } from '../helpers/app.js';
+import { TEST_BASE_URL, agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { testDialects } from '../helpers/dialects.js';
 
 const html = { accept: 'text/html' };
@@ -94,12 +94,8 @@ for (const dialect of testDialects()) {
     });
 
     it('re-shows the feedback form with a localised message at the field and everything typed kept', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/sv/tillganglighetsutlatande',
-        headers: { ...html, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'message=&name=Testi+Testinen&email=inte-en-adress&pageUrl=',
-      });
+      const agent = await agentFor(t);
+      const res = await agent.post('/sv/tillganglighetsutlatande', { message: '', name: 'Testi Testinen', email: 'inte-en-adress', pageUrl: '' });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /class="error-summary"/);
       assert.match(res.body, /<a href="#field-message">Fyll i respons\.<\/a>/);
@@ -110,12 +106,8 @@ for (const dialect of testDialects()) {
     });
 
     it('stores valid feedback before acknowledging it with a reference', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/en/accessibility-statement',
-        headers: { ...html, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ message: 'The focus ring is faint on the map.', email: 'reader@example.org' }).toString(),
-      });
+      const agent = await agentFor(t);
+      const res = await agent.post('/en/accessibility-statement', { message: 'The focus ring is faint on the map.', email: 'reader@example.org' });
       assert.equal(res.statusCode, 303);
       const location = res.headers.location as string;
       const reference = location.split('/').pop()!;
@@ -134,12 +126,15 @@ for (const dialect of testDialects()) {
     });
 
     it('answers malformed input with a 4xx, never a 500', async () => {
-      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const agent = await agentFor(t);
+      const token = agent.csrfToken();
+      const form = { 'content-type': 'application/x-www-form-urlencoded', cookie: `s3_csrf=${agent.cookies.get('s3_csrf')}` };
       const cases = [
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/json' }, payload: '{"message":', status: 400 },
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'text/csv' }, payload: 'a,b', status: 415 },
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `message=${'x'.repeat(70_000)}`, status: 413 },
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: 'message=', status: 400 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `_csrf=${token}&message=`, status: 400 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: 'message=no+token', status: 403 },
         { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/../../etc/passwd', status: 404 },
         { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/PA-00000000-AAAAAA', status: 404 },
         { method: 'GET' as const, url: '/fi/maakunnat/%E0%A4%A', status: 400 },
@@ -154,11 +149,13 @@ for (const dialect of testDialects()) {
     });
 
     it('keeps a message in garbled percent-encoding as text instead of failing', async () => {
+      const agent = await agentFor(t);
+      const token = agent.csrfToken();
       const res = await t.app.inject({
         method: 'POST',
         url: '/fi/saavutettavuusseloste',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'message=%E0%A4%A',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `s3_csrf=${agent.cookies.get('s3_csrf')}` },
+        payload: `_csrf=${token}&message=%E0%A4%A`,
       });
       assert.equal(res.statusCode, 303);
     });

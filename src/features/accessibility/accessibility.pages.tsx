@@ -19,13 +19,13 @@ const STATEMENT_DATE = '2026-11-28';
 const emptyForm: FeedbackForm = { message: '', pageUrl: '', name: '', email: '' };
 
 export async function accessibilityPages(app: FastifyInstance) {
-  getPage(app, 'accessibility', '', async (locale, _request) => {
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'accessibility' });
+  getPage(app, 'accessibility', '', 'public', async (locale, request) => {
+    const ctx = pageContext(request, locale, { current: 'accessibility' });
     return <StatementPage ctx={ctx} form={emptyForm} errors={[]} />;
   });
 
-  postPage(app, 'accessibility', '', async (locale, request, reply) => {
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'accessibility' });
+  postPage(app, 'accessibility', '', 'public', async (locale, request, reply) => {
+    const ctx = pageContext(request, locale, { current: 'accessibility' });
     const form = readFeedbackForm(request.body);
     const result = validateFeedback(form, ctx.t);
     if (!result.ok) {
@@ -36,16 +36,12 @@ export async function accessibilityPages(app: FastifyInstance) {
     return reply.redirect(pagePath(locale, 'accessibility', 'feedback', reference), 303);
   });
 
-  getPage(
-    app,
-    'accessibility',
-    '/feedback/:reference',
-    async (locale, request, reply) => {
+  getPage(app, 'accessibility', '/feedback/:reference', 'public', async (locale, request, reply) => {
       const { reference } = request.params as { reference: string };
       const feedback = await findFeedbackByReference(app.database.db, reference);
       if (!feedback) throw new AppError('NOT_FOUND');
       reply.header('cache-control', 'no-store');
-      const ctx = pageContext(locale, app.config.baseUrl, {
+      const ctx = pageContext(request, locale, {
         current: 'accessibility',
         alternates: alternatePaths('accessibility', 'feedback', reference),
       });

@@ -30,15 +30,15 @@ interface Endpoint {
 
 /** The OpenAPI 3.1 document generated from the route schemas, and a readable reference page built from it. */
 export async function apiDocsPages(app: FastifyInstance) {
-  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*');
     return app.swagger();
   });
 
-  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const locale = requestLocale(request);
     const alternates = Object.fromEntries(locales.map((l) => [l, `/api/docs?lang=${l}`])) as Record<Locale, string>;
-    const ctx = pageContext(locale, app.config.baseUrl, { alternates });
+    const ctx = pageContext(request, locale, { alternates });
     const document = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
     const endpoints: Endpoint[] = Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),

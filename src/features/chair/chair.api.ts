@@ -41,7 +41,7 @@ export const chairApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/chair/current',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['chair'],
         summary: 'This year’s chair region (Helsinki time), the next one and when it takes over',
@@ -62,7 +62,7 @@ export const chairApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/chair/:year',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['chair'],
         summary: 'The chair region of a calendar year',

@@ -16,7 +16,7 @@ const MemberSchema = Type.Object({
 export const expertGroupApi: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/expert-group',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['expert-group'],
         summary: 'The expert group members with their public contact details, by region',

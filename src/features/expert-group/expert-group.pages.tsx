@@ -10,9 +10,9 @@ import { listExpertGroupMembers, type ExpertGroupMember } from './expert-group.r
 import { MemberCard } from './expert-group.views.js';
 
 export async function expertGroupPages(app: FastifyInstance) {
-  getPage(app, 'expertGroup', '', async (locale) => {
+  getPage(app, 'expertGroup', '', 'public', async (locale, request) => {
     const [members, regions] = await Promise.all([listExpertGroupMembers(app.database.db), listRegions(app.database.db)]);
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'expertGroup' });
+    const ctx = pageContext(request, locale, { current: 'expertGroup' });
     return <ExpertGroupPage ctx={ctx} members={members} regions={regions} />;
   });
 }

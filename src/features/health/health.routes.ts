@@ -7,7 +7,7 @@ import { ProblemSchema } from '../../http/schemas.js';
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Liveness: the process is up',
@@ -22,7 +22,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/readyz',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Readiness: the database answers and every migration is applied',

@@ -9,10 +9,10 @@ import { chairNow, type ChairNow } from '../chair/chair.service.js';
 import { strategyCatalogue, type StrategyVersion } from '../strategy/strategy.service.js';
 
 export async function homePages(app: FastifyInstance) {
-  getPage(app, 'home', '', async (locale) => {
+  getPage(app, 'home', '', 'public', async (locale, request) => {
     const now = app.now();
     const [chair, { current }] = await Promise.all([chairNow(app.database.db, now), strategyCatalogue(app.database.db, now)]);
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'home' });
+    const ctx = pageContext(request, locale, { current: 'home' });
     return <HomePage ctx={ctx} chair={chair} strategy={current} />;
   });
 }

@@ -9,7 +9,7 @@ import { RegionCodeSchema, RegionSchema } from './regions.schema.js';
 export const regionsApi: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/regions',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['regions'],
         summary: 'The seven regions with their councils and growth sectors',
@@ -26,7 +26,7 @@ export const regionsApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/regions/:code',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['regions'],
         summary: 'One region by its Statistics Finland code',

@@ -16,22 +16,18 @@ import type { Priority } from '../strategy/strategy.repository.js';
 import { findRegionBySlug, listGrowthSectors, listRegions, type GrowthSector, type Region } from './regions.repository.js';
 
 export async function regionsPages(app: FastifyInstance) {
-  getPage(app, 'regions', '', async (locale) => {
+  getPage(app, 'regions', '', 'public', async (locale, request) => {
     const db = app.database.db;
     const [regions, sectors, chair] = await Promise.all([
       listRegions(db),
       listGrowthSectors(db),
       chairOfYearWithRegion(db, helsinkiYear(app.now())),
     ]);
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'regions' });
+    const ctx = pageContext(request, locale, { current: 'regions' });
     return <RegionsPage ctx={ctx} regions={regions} sectors={sectors} chairCode={chair.ok ? chair.region.code : undefined} />;
   });
 
-  getPage(
-    app,
-    'regions',
-    '/:slug',
-    async (locale, request) => {
+  getPage(app, 'regions', '/:slug', 'public', async (locale, request) => {
       const { slug } = request.params as { slug: string };
       const db = app.database.db;
       const region = await findRegionBySlug(db, slug);
@@ -42,7 +38,7 @@ export async function regionsPages(app: FastifyInstance) {
         strategyCatalogue(db, app.now()),
         chairOfYearWithRegion(db, helsinkiYear(app.now())),
       ]);
-      const ctx = pageContext(locale, app.config.baseUrl, { current: 'regions', alternates: alternatePaths('regions', slug) });
+      const ctx = pageContext(request, locale, { current: 'regions', alternates: alternatePaths('regions', slug) });
       return (
         <RegionPage
           ctx={ctx}

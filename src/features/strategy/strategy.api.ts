@@ -8,7 +8,7 @@ import { strategyCatalogue } from './strategy.service.js';
 export const strategyApi: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/strategies',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['strategy'],
         summary: 'Every strategy version, newest first, with its priorities',
@@ -24,7 +24,7 @@ export const strategyApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/strategies/current',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['strategy'],
         summary: 'The strategy in force today (Helsinki time), with its priorities',
@@ -41,7 +41,7 @@ export const strategyApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/strategies/:slug',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['strategy'],
         summary: 'One strategy version by its identifier',
@@ -60,7 +60,7 @@ export const strategyApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/priorities',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['strategy'],
         summary: 'The priorities of the strategy in force, or of the version named by ?strategy=',

@@ -12,22 +12,18 @@ import type { PriorityWithSectors, StrategyVersion } from './strategy.service.js
 import { strategyCatalogue } from './strategy.service.js';
 
 export async function strategyPages(app: FastifyInstance) {
-  getPage(app, 'strategy', '', async (locale) => {
+  getPage(app, 'strategy', '', 'public', async (locale, request) => {
     const { versions, current } = await strategyCatalogue(app.database.db, app.now());
-    const ctx = pageContext(locale, app.config.baseUrl, { current: 'strategy' });
+    const ctx = pageContext(request, locale, { current: 'strategy' });
     return <StrategyPage ctx={ctx} shown={current} others={versions.filter((v) => v !== current)} />;
   });
 
-  getPage(
-    app,
-    'strategy',
-    '/:slug',
-    async (locale, request) => {
+  getPage(app, 'strategy', '/:slug', 'public', async (locale, request) => {
       const { slug } = request.params as { slug: string };
       const { versions } = await strategyCatalogue(app.database.db, app.now());
       const shown = versions.find((v) => v.slug === slug);
       if (!shown) throw new AppError('STRATEGY_NOT_FOUND');
-      const ctx = pageContext(locale, app.config.baseUrl, { current: 'strategy', alternates: alternatePaths('strategy', slug) });
+      const ctx = pageContext(request, locale, { current: 'strategy', alternates: alternatePaths('strategy', slug) });
       return <StrategyPage ctx={ctx} shown={shown} others={versions.filter((v) => v !== shown)} />;
     },
     { schema: { params: Type.Object({ slug: Type.String({ maxLength: 64 }) }) } },

@@ -74,7 +74,7 @@ export function designTokensCss(): string {
 export const assetsPlugin = fp(async (app: FastifyInstance) => {
   const tokensCss = designTokensCss();
   const tokensEtag = `"${createHash('sha256').update(tokensCss).digest('hex').slice(0, 16)}"`;
-  app.get('/assets/tokens.css', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/assets/tokens.css', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     reply.header('etag', tokensEtag).header('cache-control', 'public, max-age=86400');
     if (request.headers['if-none-match'] === tokensEtag) return reply.code(304).send();
     return reply.type('text/css; charset=utf-8').send(tokensCss);
@@ -97,8 +97,8 @@ export const assetsPlugin = fp(async (app: FastifyInstance) => {
     schemaHide: true,
     allowedPath: (pathName) => servedFonts.has(pathName.replace(/^\//, '')),
   });
-  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
-  app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
+  app.get('/robots.txt', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=86400').send('User-agent: *\nAllow: /\n'),
   );
 });

@@ -45,10 +45,10 @@ export function sendError(app: FastifyInstance, request: FastifyRequest, reply: 
   reply.status(error.status);
   if (error.status >= 500) reply.header('cache-control', 'no-store');
   if (wantsHtml(request)) {
-    const ctx = pageContext(requestLocale(request), app.config.baseUrl);
+    const ctx = pageContext(request, requestLocale(request));
     return reply
       .type('text/html; charset=utf-8')
-      .send(renderDocument(h(ErrorPage, { ctx, status: error.status, requestId: request.id })));
+      .send(renderDocument(h(ErrorPage, { ctx, status: error.status, code: error.code, requestId: request.id })));
   }
   return reply
     .type('application/problem+json; charset=utf-8')

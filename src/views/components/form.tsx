@@ -20,6 +20,11 @@ export function ErrorSummary({ title, errors }: { title: string; errors: readonl
   );
 }
 
+/** The hidden CSRF field every state-changing form carries (checked in plugins/auth.ts). */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
 export function fieldId(name: string): string {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
@@ -59,7 +64,9 @@ function FieldParts({ id, label, hint, error }: { id: string; label: string; hin
   );
 }
 
-export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'url'; autocomplete?: string }) {
+export function TextInput(
+  props: FieldProps & { type?: 'text' | 'email' | 'url' | 'password' | 'tel' | 'number' | 'date'; autocomplete?: string; inputMode?: 'numeric' | 'text' },
+) {
   const id = fieldId(props.name);
   return (
     <div class={props.error ? 'field field--error' : 'field'}>
@@ -73,6 +80,7 @@ export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'url';
         required={props.required}
         maxLength={props.maxLength}
         autoComplete={props.autocomplete}
+        inputMode={props.inputMode}
         spellcheck={props.type === 'email' || props.type === 'url' ? false : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}

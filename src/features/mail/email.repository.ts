@@ -1,0 +1,75 @@
+import type { Executor } from '../../db/database.js';
+import type { EmailMessageRow, EmailStatus } from '../../db/schema.js';
+
+export interface NewEmail {
+  userId: number | null;
+  to: string;
+  locale: string;
+  purpose: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Writes an e-mail in the transaction of the change it reports: with a mail server configured it
+ * waits for delivery ("pending"); without one it is kept for administrators to read ("kept").
+ */
+export async function queueEmail(db: Executor, email: NewEmail, deliver: boolean, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('email_messages')
+    .values({
+      user_id: email.userId,
+      to_address: email.to,
+      locale: email.locale,
+      purpose: email.purpose,
+      subject: email.subject,
+      body_text: email.text,
+      status: deliver ? 'pending' : 'kept',
+      created_at: at.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Takes one pending message for delivery; false when another process took it first. */
+export async function claimEmail(db: Executor, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('email_messages')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function pendingEmailIds(db: Executor, limit: number): Promise<Array<{ id: number }>> {
+  return db.selectFrom('email_messages').select('id').where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+}
+
+export function findEmail(db: Executor, id: number): Promise<EmailMessageRow | undefined> {
+  return db.selectFrom('email_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markEmail(db: Executor, id: number, status: EmailStatus, at: Date, error?: string): Promise<void> {
+  await db
+    .updateTable('email_messages')
+    .set({ status, last_error: error ?? null, ...(status === 'sent' ? { sent_at: at.toISOString() } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface EmailFilter {
+  to?: string | undefined;
+  purpose?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export async function listEmails(db: Executor, filter: EmailFilter): Promise<EmailMessageRow[]> {
+  let query = db.selectFrom('email_messages').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.to) query = query.where('to_address', '=', filter.to.trim().toLowerCase());
+  if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
+  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+  return query.execute();
+}

@@ -1,0 +1,48 @@
+import type { AssignedRole } from '../db/schema.js';
+import type { ApiScope, Principal } from './principal.js';
+
+/**
+ * Who may do what, in one place. Each rule is one line; routes ask, they never decide. A principal
+ * of null is someone who is not signed in. An API token carries the rights of its user, narrowed to
+ * its scopes: "read" for reading, "write:<action>" for each named change.
+ */
+type P = Principal | null;
+
+const hasRole = (p: P, role: AssignedRole, region?: string | null) =>
+  p !== null && p.roles.some((r) => r.role === role && (region === undefined || region === null || r.regionCode === region));
+const scoped = (p: P, scope: ApiScope) => p !== null && (p.scopes === null || p.scopes.includes(scope));
+const bySession = (p: P) => p !== null && p.via === 'session';
+
+export const isAdmin = (p: P) => hasRole(p, 'admin');
+export const isOfficer = (p: P, region?: string | null) => hasRole(p, 'officer', region);
+export const isExpert = (p: P, region?: string | null) => hasRole(p, 'expert', region);
+export const isCoordinator = (p: P) => p !== null && p.coordinatorOf !== null;
+export const isMemberOf = (p: P, organisationId: number) => p !== null && p.memberships.some((m) => m.organisationId === organisationId);
+export const isAdminOf = (p: P, organisationId: number) =>
+  p !== null && p.memberships.some((m) => m.organisationId === organisationId && m.isAdmin);
+
+/** Officials must use a second factor; applicants may. */
+export const needsSecondFactor = (roles: Principal['roles']) => roles.some((r) => r.role === 'admin' || r.role === 'officer' || r.role === 'expert');
+
+export const policies = {
+  signedIn: (p: P) => bySession(p),
+  useAdminArea: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p) || isCoordinator(p)),
+  manageUsers: (p: P) => bySession(p) && isAdmin(p),
+  inviteOfficials: (p: P, region?: string | null) => bySession(p) && (isAdmin(p) || isOfficer(p, region)),
+  manageStrategy: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  manageChair: (p: P) => (isAdmin(p) || isCoordinator(p)) && scoped(p, 'write:chair'),
+  manageExpertGroup: (p: P, region?: string | null) =>
+    (isAdmin(p) || isCoordinator(p) || isOfficer(p, region)) && scoped(p, 'write:expert-group'),
+  viewAuditLog: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  readKeptEmail: (p: P) => bySession(p) && isAdmin(p),
+  manageApiTokens: (p: P) => bySession(p) && isAdmin(p),
+  manageOrganisations: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  createOrganisation: (p: P) => bySession(p),
+  viewOrganisation: (p: P, organisationId: number) =>
+    scoped(p, 'read') && (isAdmin(p) || isOfficer(p) || isMemberOf(p, organisationId)),
+  manageOrganisationMembers: (p: P, organisationId: number) => bySession(p) && (isAdmin(p) || isAdminOf(p, organisationId)),
+  readOwnAccount: (p: P) => p !== null && scoped(p, 'read'),
+  readMetrics: (p: P) => isAdmin(p) || (p !== null && p.scopes !== null && p.scopes.includes('metrics')),
+} as const;
+
+export type PolicyName = keyof typeof policies;

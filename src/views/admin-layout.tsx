@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import { pagePath, type PageId } from '../http/page-paths.js';
+import { policies } from '../policies/policies.js';
+import type { Principal } from '../policies/principal.js';
+import { Layout } from './layout.js';
+import type { PageContext } from './page-context.js';
+
+type AdminSection = Exclude<keyof PageContext['t']['admin'], 'title' | 'navigation'>;
+
+/** The admin area's sections, each shown only to those whose policy lets them in. */
+export const adminSections: ReadonlyArray<{ page: PageId; label: AdminSection; allowed: (p: Principal) => boolean }> = [
+  { page: 'adminUsers', label: 'users', allowed: (p) => policies.manageUsers(p) || policies.inviteOfficials(p) },
+  { page: 'adminOrganisations', label: 'organisations', allowed: policies.manageOrganisations },
+  { page: 'adminExpertGroup', label: 'expertGroup', allowed: (p) => policies.manageExpertGroup(p) },
+  { page: 'adminStrategy', label: 'strategy', allowed: policies.manageStrategy },
+  { page: 'adminGrowthSectors', label: 'growthSectors', allowed: policies.manageStrategy },
+  { page: 'adminChair', label: 'chair', allowed: policies.manageChair },
+  { page: 'adminAudit', label: 'audit', allowed: policies.viewAuditLog },
+  { page: 'adminEmail', label: 'email', allowed: policies.readKeptEmail },
+  { page: 'adminApiTokens', label: 'apiTokens', allowed: policies.manageApiTokens },
+];
+
+/** The site layout with the admin area's own navigation beside the content. */
+export function AdminLayout({
+  ctx,
+  title,
+  section,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  /** The admin page this is, to mark in the navigation. */
+  section: PageId;
+  children: ComponentChildren;
+}) {
+  const { t, locale, viewer } = ctx;
+  const visible = viewer ? adminSections.filter((s) => s.allowed(viewer.principal)) : [];
+  return (
+    <Layout ctx={{ ...ctx, current: 'admin' }} title={title}>
+      <div class="admin">
+        <nav class="admin__nav" aria-label={t.admin.navigation}>
+          <p class="admin__nav-title">
+            <a href={pagePath(locale, 'admin')} aria-current={section === 'admin' ? 'page' : undefined}>
+              {t.admin.title}
+            </a>
+          </p>
+          <ul>
+            {visible.map((s) => (
+              <li>
+                <a href={pagePath(locale, s.page)} aria-current={s.page === section ? 'page' : undefined}>
+                  {t.admin[s.label]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="admin__content">{children}</div>
+      </div>
+    </Layout>
+  );
+}
