@@ -6,7 +6,10 @@ import { seedDemoData, seedReferenceData } from '../db/seed/seed.js';
 import { helsinkiYear } from '../domain/helsinki-time.js';
 import { chairSchedule, clearChairOverride, overrideChairYear } from '../features/chair/chair.commands.js';
 import { cliActor } from '../features/audit/audit.repository.js';
+import { verifyAuditLog } from '../features/audit/audit.verify.js';
 import { createAccount } from '../features/auth/accounts.service.js';
+import { createApiToken } from '../features/api-tokens/api-tokens.service.js';
+import { apiScopes } from '../policies/principal.js';
 import { assignedRoles, type AssignedRole } from '../db/schema.js';
 import { isLocale } from '../i18n/locales.js';
 import { readSecret } from './read-secret.js';
@@ -31,6 +34,12 @@ Commands:
                      Make an active account. The password is asked for without
                      echo, or read from the first line of standard input.
                      Officers and experts need --region (e.g. 17).
+  token:create --email OWNER --name NAME --scopes read,write:chair [--days 90]
+                     Make an API token acting for the owner, narrowed to the
+                     scopes (${apiScopes.join(', ')}); 1 to 365 days.
+                     The token is printed once and cannot be shown again.
+  audit:verify       Check the audit log's hash chain from the first entry; exits 2
+                     and names the first altered or removed entry if it is broken.
 
 Options:
   -h, --help         Show this help.
@@ -55,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       locale: { type: 'string' },
+      scopes: { type: 'string' },
+      days: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -106,7 +117,12 @@ async function run(argv: string[]): Promise<number> {
           console.error('chair:override needs --year, --region and --reason.');
           return 1;
         }
-        const result = await overrideChairYear(database.db, Number(values.year), values.region, values.reason);
+        const result = await overrideChairYear(
+          database.db,
+          cliActor,
+          { year: Number(values.year), regionCode: values.region, reason: values.reason },
+          new Date(),
+        );
         if (!result.ok) {
           console.error(`Not changed: ${result.reason}.`);
           return 1;
@@ -119,7 +135,7 @@ async function run(argv: string[]): Promise<number> {
           console.error('chair:clear needs --year.');
           return 1;
         }
-        console.log((await clearChairOverride(database.db, Number(values.year))) ? 'Override removed.' : 'There was no override for that year.');
+        console.log((await clearChairOverride(database.db, cliActor, Number(values.year), new Date())) ? 'Override removed.' : 'There was no override for that year.');
         return 0;
       }
       case 'user:create': {
@@ -172,6 +188,40 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Created user ${result.user.id} <${result.user.email}> with the role ${role}${region && role !== 'admin' ? ` in region ${region}` : ''}.`);
         console.log('They will be asked to set up two-factor authentication at their first sign-in.');
         return 0;
+      }
+      case 'token:create': {
+        if (!values.email || !values.name || !values.scopes) {
+          console.error('token:create needs --email, --name and --scopes.');
+          return 1;
+        }
+        await migrateToLatest(database);
+        const result = await createApiToken(
+          database.db,
+          cliActor,
+          { ownerEmail: values.email, name: values.name, scopes: values.scopes.split(','), days: values.days ?? '90' },
+          new Date(),
+        );
+        if (!result.ok) {
+          const reasons = {
+            'name:required': '--name is empty',
+            'name:too-long': '--name is longer than 100 characters',
+            'owner:required': '--email is empty',
+            'owner:unknown': `no active account has the e-mail address ${values.email}`,
+            'scopes:required': '--scopes names no scope',
+            'scopes:unknown': `--scopes must be a comma-separated list of ${apiScopes.join(', ')}`,
+            'days:invalid': '--days must be a whole number from 1 to 365',
+          } as const;
+          for (const p of result.problems) console.error(`Not created: ${reasons[`${p.field}:${p.problem}` as keyof typeof reasons]}.`);
+          return 1;
+        }
+        console.error(`Created API token ${result.row.id} "${result.row.name}", valid until ${result.row.expires_at}. It is shown only now:`);
+        console.log(result.token);
+        return 0;
+      }
+      case 'audit:verify': {
+        const report = await verifyAuditLog(database.db);
+        (report.verdict.ok ? console.log : console.error)(report.message);
+        return report.verdict.ok ? 0 : 2;
       }
       default:
         console.error(`Unknown command "${command}".\n`);

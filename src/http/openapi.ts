@@ -16,7 +16,18 @@ export function openApiInfo(config: Config) {
       { name: 'strategy', description: 'Strategy versions and their priorities' },
       { name: 'chair', description: 'The yearly rotating chair region' },
       { name: 'expert-group', description: 'The expert group and its public contacts' },
+      { name: 'account', description: 'Who an API token acts for' },
       { name: 'health', description: 'Liveness and readiness of the service' },
     ],
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http' as const,
+          scheme: 'bearer',
+          description:
+            'An API token (s3e_…) made by an administrator: shown once, scoped (read, write:<action>, metrics), expiring and revocable. Changes through the API need a token; a browser session is not accepted for them.',
+        },
+      },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../config.js';
 import type { FieldError } from '../../http/errors.js';
+import { isLocale } from '../../i18n/locales.js';
 import { pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
 import { requestActor } from '../../http/actor.js';
@@ -12,6 +13,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { authMessages } from './auth.messages.js';
 import { safeNextPath, signInWithPassword, signOut } from './auth.service.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.service.js';
+import { deleteSession } from './sessions.repository.js';
 
 interface SignInForm {
   email: string;
@@ -53,13 +55,15 @@ export async function authPages(app: FastifyInstance) {
         app.config,
       );
       if (result.ok) {
+        // A session that was there before (another user's, or a half-finished sign-in) ends here.
+        if (request.session) await deleteSession(app.database.db, request.session.idHash);
         setSessionCookie(reply, app.config, result.token);
         const target =
           result.next === 'second-factor'
             ? pagePath(locale, 'signInSecondFactor')
             : result.next === 'set-up-second-factor'
               ? pagePath(locale, 'signInSetUpSecondFactor')
-              : form.next || pagePath(result.user.locale === 'sv' || result.user.locale === 'en' ? result.user.locale : locale, 'account');
+              : form.next || pagePath(isLocale(result.user.locale) ? result.user.locale : locale, 'account');
         const withNext = result.next !== 'done' && form.next ? `${target}?next=${encodeURIComponent(form.next)}` : target;
         return reply.redirect(withNext, 303);
       }

@@ -5,6 +5,8 @@ import { listGrowthSectors } from '../regions/regions.repository.js';
 import { presentRegion } from '../regions/regions.presenter.js';
 import { RegionSchema } from '../regions/regions.schema.js';
 import { listPriorities } from '../strategy/strategy.repository.js';
+import { requestActor } from '../../http/actor.js';
+import { clearChairOverride, overrideChairYear } from './chair.commands.js';
 import { chairNow, chairOfYearWithRegion, type ChairYear } from './chair.service.js';
 
 const ChairSchema = Type.Object({
@@ -75,6 +77,66 @@ export const chairApi: FastifyPluginAsyncTypebox = async (app) => {
       if (!chair.ok) throw notSet(chair);
       reply.header('cache-control', PUBLIC_CACHE);
       return present(chair);
+    },
+  );
+
+  const YearParams = Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 9999, description: 'Calendar year, e.g. 2027' }) });
+
+  async function chairAfterChange(year: number) {
+    const chair = await chairOfYearWithRegion(app.database.db, year);
+    if (!chair.ok) throw notSet(chair);
+    return present(chair);
+  }
+
+  app.put(
+    '/chair/overrides/:year',
+    {
+      config: { access: 'manageChair' },
+      schema: {
+        security: [{ bearerAuth: [] }],
+        tags: ['chair'],
+        summary: 'Set the chair region of one year (needs an API token with the write:chair scope)',
+        description: 'Send an API token as `Authorization: Bearer s3e_…`. The rotation of the other years stays as it is. Answers with the chair of the year after the change.',
+        params: YearParams,
+        body: Type.Object(
+          {
+            regionCode: Type.String({ minLength: 1, maxLength: 10, description: 'Region code, e.g. 12' }),
+            reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the rotation is departed from (kept in the audit log)' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ChairSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { year } = request.params;
+      const { regionCode, reason } = request.body;
+      const result = await overrideChairYear(app.database.db, requestActor(request), { year, regionCode, reason }, app.now());
+      if (!result.ok) {
+        const field = result.reason.includes('region') ? 'regionCode' : result.reason.includes('year') ? 'year' : 'reason';
+        throw new AppError('VALIDATION_FAILED', result.reason, [{ field, message: result.reason }]);
+      }
+      return chairAfterChange(year);
+    },
+  );
+
+  app.delete(
+    '/chair/overrides/:year',
+    {
+      config: { access: 'manageChair' },
+      schema: {
+        security: [{ bearerAuth: [] }],
+        tags: ['chair'],
+        summary: 'Remove the override of one year so the rotation decides it again (needs write:chair)',
+        description: 'Send an API token as `Authorization: Bearer s3e_…`. Answers with the chair of the year after the change; removing an override that does not exist changes nothing.',
+        params: YearParams,
+        response: { 200: ChairSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { year } = request.params;
+      await clearChairOverride(app.database.db, requestActor(request), year, app.now());
+      return chairAfterChange(year);
     },
   );
 };

@@ -33,6 +33,10 @@ declare module 'fastify' {
     /** A token for the hidden _csrf field of a form; issues the anonymous CSRF cookie when needed. */
     csrfToken(): string;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, as registered (for the role-matrix test and the docs). */
+    routeTable: Array<{ method: string; url: string; access: Access }>;
+  }
   interface FastifyContextConfig {
     access?: Access;
     /** Skip the CSRF check when nobody is signed in (sign-out: an expired session has nothing to protect). */
@@ -82,8 +86,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     return hmacBase64Url(config.secretKey, `anonymous|${anonymous}`);
   });
 
+  const routeTable: Array<{ method: string; url: string; access: Access }> = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url, access: route.config?.access ?? 'public' });
+    }
     if (route.config?.access) return;
     if (undeclaredPublic.some((pattern) => pattern.test(url))) return;
     throw new Error(`Route ${String(route.method)} ${url} declares no access rule (config.access)`);
@@ -118,7 +127,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!request.session.mfaPending) request.principal = await loadPrincipal(app.database.db, user, 'session', null, now);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Access is decided before the body is validated, so that nobody learns a route's input rules without the right to call it.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access ?? 'public';
     if (access === 'second-factor-pending') {
@@ -126,6 +136,14 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     } else if (access !== 'public' && !(policies[access] as (p: Principal | null) => boolean)(request.principal)) {
       return denied(request, reply, request.principal !== null);
     }
+    if (unsafeMethods.has(request.method) && request.url.startsWith('/api/') && request.principal?.via === 'session') {
+      // The API takes no CSRF token, so changes through it need an API token, never a browser's cookie.
+      throw new AppError('FORBIDDEN', 'Changes through the API need an API token (Authorization: Bearer)');
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
     const exempt = request.routeOptions.config.csrfExemptWhenSignedOut === true && !request.session;
     if (unsafeMethods.has(request.method) && !request.url.startsWith('/api/') && !exempt) verifyCsrf(request);
   });
@@ -163,7 +181,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (issued) reply.setCookie(CSRF_COOKIE, issued, sessionCookieOptions(config));
     if (issued || request.principal || request.session) {
       reply.header('cache-control', 'private, no-store');
-      reply.header('vary', 'Cookie');
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, Cookie` : 'Cookie');
     }
     return payload;
   });
