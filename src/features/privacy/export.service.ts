@@ -1,0 +1,154 @@
+import type { Executor } from '../../db/database.js';
+import { findUserById } from '../auth/users.repository.js';
+
+function parseJson(value: string | null): unknown {
+  if (value === null) return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Everything the platform holds about one person (GDPR art. 15 and 20), as plain JSON. Secrets are
+ * left out by listing the columns to give rather than the ones to hide, so that a column added
+ * later is not exported until someone decides it should be: no password or TOTP secret, no hash of
+ * a session, token or recovery code.
+ */
+export async function exportPersonalData(db: Executor, userId: number, now: Date) {
+  const user = await findUserById(db, userId);
+  if (!user) return null;
+  const [roles, memberships, sessions, apiTokens, emails, audit, feedback, expertGroup] = await Promise.all([
+    db.selectFrom('role_assignments').select(['role', 'region_code', 'created_at']).where('user_id', '=', userId).orderBy('id').execute(),
+    db
+      .selectFrom('organisation_members as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.id as organisation_id', 'o.name as organisation_name', 'o.business_id', 'm.is_admin', 'm.created_at'])
+      .where('m.user_id', '=', userId)
+      .orderBy('o.id')
+      .execute(),
+    db
+      .selectFrom('sessions')
+      .select(['method', 'mfa_pending', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'prefix', 'scopes', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('email_messages')
+      .select(['id', 'to_address', 'locale', 'purpose', 'subject', 'body_text', 'status', 'created_at', 'sent_at'])
+      .where((eb) => eb.or([eb('user_id', '=', userId), eb('to_address', '=', user.email)]))
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(['seq', 'at', 'actor_user_id', 'actor_label', 'ip', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json'])
+      .where((eb) => eb.or([eb('actor_user_id', '=', userId), eb.and([eb('entity_type', '=', 'user'), eb('entity_id', '=', String(userId))])]))
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('accessibility_feedback')
+      .select(['reference', 'received_at', 'locale', 'page_url', 'name', 'email', 'message'])
+      .where('email', '=', user.email)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('expert_group_members')
+      .select(['region_code', 'name', 'title_fi', 'title_sv', 'title_en', 'organisation', 'email', 'phone'])
+      .where('user_id', '=', userId)
+      .execute(),
+  ]);
+  return {
+    exportedAt: now.toISOString(),
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      status: user.status,
+      passwordSet: user.password_hash !== null,
+      passwordChangedAt: user.password_changed_at,
+      secondFactorEnabledAt: user.totp_enabled_at,
+      failedSignIns: user.failed_logins,
+      lockedUntil: user.locked_until,
+      lastSignInAt: user.last_login_at,
+      createdAt: user.created_at,
+      updatedAt: user.updated_at,
+    },
+    roles: roles.map((r) => ({ role: r.role, regionCode: r.region_code, grantedAt: r.created_at })),
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation_id,
+      organisationName: m.organisation_name,
+      businessId: m.business_id,
+      isAdmin: m.is_admin === 1,
+      since: m.created_at,
+    })),
+    sessions: sessions.map((s) => ({
+      method: s.method,
+      secondFactorPending: s.mfa_pending === 1,
+      startedAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      expiresAt: s.expires_at,
+      ip: s.ip,
+      userAgent: s.user_agent,
+    })),
+    apiTokens: apiTokens.map((t) => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      scopes: parseJson(t.scopes),
+      createdAt: t.created_at,
+      expiresAt: t.expires_at,
+      lastUsedAt: t.last_used_at,
+      revokedAt: t.revoked_at,
+    })),
+    emails: emails.map((e) => ({
+      id: e.id,
+      to: e.to_address,
+      locale: e.locale,
+      purpose: e.purpose,
+      subject: e.subject,
+      text: e.body_text,
+      status: e.status,
+      createdAt: e.created_at,
+      sentAt: e.sent_at,
+    })),
+    auditEntries: audit.map((a) => ({
+      seq: a.seq,
+      at: a.at,
+      actorUserId: a.actor_user_id,
+      actorLabel: a.actor_label,
+      ip: a.ip,
+      action: a.action,
+      entityType: a.entity_type,
+      entityId: a.entity_id,
+      before: parseJson(a.before_json),
+      after: parseJson(a.after_json),
+    })),
+    accessibilityFeedback: feedback.map((f) => ({
+      reference: f.reference,
+      receivedAt: f.received_at,
+      locale: f.locale,
+      pageUrl: f.page_url,
+      name: f.name,
+      email: f.email,
+      message: f.message,
+    })),
+    expertGroupContact: expertGroup.map((g) => ({
+      regionCode: g.region_code,
+      name: g.name,
+      title: { fi: g.title_fi, sv: g.title_sv, en: g.title_en },
+      organisation: g.organisation,
+      email: g.email,
+      phone: g.phone,
+    })),
+  };
+}
+
+export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof exportPersonalData>>>;
