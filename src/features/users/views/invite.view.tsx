@@ -1,0 +1,89 @@
+import type { AssignedRole } from '../../../db/schema.js';
+import type { FieldError } from '../../../http/errors.js';
+import { pagePath } from '../../../http/page-paths.js';
+import { endonym, locales } from '../../../i18n/locales.js';
+import { AdminLayout } from '../../../views/admin-layout.js';
+import { CsrfField, ErrorSummary, TextInput } from '../../../views/components/form.js';
+import { PageHeading } from '../../../views/components/page-heading.js';
+import type { PageContext } from '../../../views/page-context.js';
+import type { Region } from '../../regions/regions.repository.js';
+import { usersMessages } from '../users.messages.js';
+import { SelectField } from './select-field.js';
+
+export interface InviteForm {
+  email: string;
+  name: string;
+  locale: string;
+  role: string;
+  region: string;
+}
+
+export function InvitePage(props: {
+  ctx: PageContext;
+  form: InviteForm;
+  errors: FieldError[];
+  grantable: { roles: readonly AssignedRole[]; regions: readonly Region[] };
+  isAdmin: boolean;
+}) {
+  const { ctx, form, errors } = props;
+  const { locale, t } = ctx;
+  const m = usersMessages[locale];
+  const errorOf = (name: string) => errors.find((e) => e.field === name)?.message;
+  const localeError = errorOf('locale');
+  return (
+    <AdminLayout ctx={ctx} title={errors.length > 0 ? `${t.errors.summaryTitle}: ${m.inviteTitle}` : m.inviteTitle} section="adminUsers">
+      <p>
+        <a href={pagePath(locale, 'adminUsers')}>{m.backToList}</a>
+      </p>
+      <PageHeading title={m.inviteTitle} lead={m.inviteLead} />
+      <ErrorSummary title={t.errors.summaryTitle} errors={errors} />
+      <form method="post" action={pagePath(locale, 'adminUsers', 'invite')} novalidate>
+        <CsrfField token={ctx.csrf()} />
+        <fieldset>
+          <legend>{m.inviteLegend}</legend>
+          <TextInput name="email" type="email" label={m.email} value={form.email} error={errorOf('email')} autocomplete="off" maxLength={254} />
+          <TextInput name="name" label={m.name} value={form.name} error={errorOf('name')} autocomplete="off" maxLength={200} />
+        </fieldset>
+        <fieldset class={localeError ? 'field field--error' : 'field'} id="field-locale" aria-describedby={localeError ? 'field-locale-error' : undefined}>
+          <legend class="field__label">{m.localeLegend}</legend>
+          {localeError ? (
+            <p class="field__error" id="field-locale-error">
+              {localeError}
+            </p>
+          ) : null}
+          <div class="choice-list">
+            {locales.map((l) => (
+              <div class="choice">
+                <input type="radio" name="locale" id={`locale-${l}`} value={l} checked={form.locale === l} />
+                <label for={`locale-${l}`} lang={l}>
+                  {endonym[l]}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <SelectField
+          name="role"
+          label={m.role}
+          value={form.role}
+          error={errorOf('role')}
+          options={props.grantable.roles.map((r) => ({ value: r, label: m.roleNames[r] }))}
+        />
+        <SelectField
+          name="region"
+          label={m.region}
+          hint={m.regionHint}
+          value={form.region}
+          error={errorOf('region')}
+          options={[
+            ...(props.isAdmin ? [{ value: '', label: m.noRegion }] : []),
+            ...props.grantable.regions.map((r) => ({ value: r.code, label: r.name[locale] })),
+          ]}
+        />
+        <button type="submit" class="button">
+          {m.sendInvite}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
