@@ -20,7 +20,13 @@ describe('configuration', () => {
       [{ BASE_URL: 'not a url' }, 'BASE_URL', /not a valid URL/],
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of/],
       [{ NODE_ENV: 'staging' }, 'NODE_ENV', /one of/],
-      [{ NODE_ENV: 'production', DEMO_DATA: 'on' }, 'DEMO_DATA', /production/],
+      [{ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(40), DEMO_DATA: 'on' }, 'DEMO_DATA', /production/],
+      [{ NODE_ENV: 'production' }, 'SECRET_KEY', /must be set in production/],
+      [{ NODE_ENV: 'test', SECRET_KEY: 'short' }, 'SECRET_KEY', /at least 32/],
+      [{ NODE_ENV: 'test', SMTP_URL: 'http://mail.example' }, 'SMTP_URL', /smtp:/],
+      [{ NODE_ENV: 'test', OIDC_ISSUER: 'https://id.example' }, 'OIDC_CLIENT_ID', /must be set/],
+      [{ NODE_ENV: 'test', OIDC_CLIENT_ID: 's3' }, 'OIDC_ISSUER', /must be set/],
+      [{ NODE_ENV: 'test', SESSION_IDLE_MINUTES: '1' }, 'SESSION_IDLE_MINUTES', /outside/],
     ];
     for (const [env, variable, message] of cases) {
       assert.throws(
@@ -32,6 +38,6 @@ describe('configuration', () => {
   });
 
   it('drops a trailing slash from BASE_URL', () => {
-    assert.equal(loadConfig({ BASE_URL: 'https://s3.example.org/' }).baseUrl, 'https://s3.example.org');
+    assert.equal(loadConfig({ NODE_ENV: 'test', BASE_URL: 'https://s3.example.org/' }).baseUrl, 'https://s3.example.org');
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, sqliteFileIn } from './db/database.js';
+import { DEMO_PASSWORD } from './db/seed/demo-data.js';
 import { prepareDatabase } from './db/prepare.js';
 import { buildApp } from './http/app.js';
 
@@ -23,10 +24,16 @@ async function main() {
     'database ready',
   );
   if (prepared.demoRows > 0) {
-    app.log.info(
-      `Demo dataset added (${prepared.demoRows} fictional expert group members, labelled "demo" on every page). ` +
-        'There are no sign-in accounts yet: accounts and demo logins come with the accounts feature.',
-    );
+    app.log.info(`Demo dataset added (${prepared.demoRows} fictional rows, labelled "demo" on every page).`);
+  }
+  if (config.env !== 'production') {
+    const demo = await database.db.selectFrom('users').select('email').where('is_demo', '=', 1).where('status', '=', 'active').orderBy('id').execute();
+    if (demo.length > 0) {
+      app.log.info(
+        `Demo sign-in accounts (fictional; password "${DEMO_PASSWORD}"): ${demo.map((u) => u.email).join(', ')}. ` +
+          'Officials set up two-factor authentication at their first sign-in.',
+      );
+    }
   }
 
   let closing = false;

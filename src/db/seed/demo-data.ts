@@ -28,3 +28,35 @@ export const demoExpertGroup: readonly DemoExpertSeed[] = [
   { regionCode: '19', name: 'Elina Luonnos', title: director, organisation: 'Lapin liitto', email: 'elina.luonnos@example.org', phone: '+358 40 000 1901' },
   { regionCode: '19', name: 'Niilo Harjoittelu', title: planner, organisation: 'Lapin liitto', email: 'niilo.harjoittelu@example.org', phone: '+358 40 000 1902' },
 ];
+
+/**
+ * Demo sign-in accounts, one per role, all with the same passphrase, which is printed at start-up
+ * (development only). Officials are asked to set up two-factor authentication at the first sign-in,
+ * as real ones are. The officer of Kainuu coordinates in 2026, the year Kainuu chairs.
+ */
+export const DEMO_PASSWORD = 'demo-tunnus vain kokeiluun';
+
+export interface DemoAccountSeed {
+  email: string;
+  name: string;
+  locale: 'fi' | 'sv' | 'en';
+  role: 'admin' | 'officer' | 'expert' | 'applicant';
+  regionCode: string | null;
+}
+
+export const demoAccounts: readonly DemoAccountSeed[] = [
+  { email: 'yllapito.demo@example.org', name: 'Ylläpitäjä Demo', locale: 'fi', role: 'admin', regionCode: null },
+  { email: 'juho.kuvitelma@example.org', name: 'Juho Kuvitelma', locale: 'fi', role: 'officer', regionCode: '18' },
+  { email: 'maria.demo@example.org', name: 'Maria Demo', locale: 'fi', role: 'officer', regionCode: '16' },
+  { email: 'liisa.harjoitus@example.org', name: 'Liisa Harjoitus', locale: 'fi', role: 'expert', regionCode: '17' },
+  { email: 'hakija.demo@example.org', name: 'Hakija Demo', locale: 'fi', role: 'applicant', regionCode: null },
+  { email: 'sokande.demo@example.org', name: 'Sökande Demo', locale: 'sv', role: 'applicant', regionCode: null },
+];
+
+/** A fictional applicant organisation; its business ID has a valid check digit. */
+export const demoOrganisation = {
+  businessId: '9990001-6',
+  name: 'Esimerkkiyliopisto (demo)',
+  type: 'university' as const,
+  regionCode: '17',
+};

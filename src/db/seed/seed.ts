@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../database.js';
-import { demoExpertGroup } from './demo-data.js';
+import { hashPassword } from '../../security/passwords.js';
+import { DEMO_PASSWORD, demoAccounts, demoExpertGroup, demoOrganisation } from './demo-data.js';
 import { chairRotation, growthSectors, regions, strategies } from './reference-data.js';
 
 export interface SeedReport {
@@ -133,8 +134,53 @@ export async function seedReferenceData(db: Db): Promise<SeedReport> {
 
 /** Adds the labelled demo dataset unless it is there already. Returns how many rows it added. */
 export async function seedDemoData(db: Db): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     if (await hasDemoData(trx)) return 0;
+    const at = new Date().toISOString();
+    const organisation = await trx
+      .insertInto('organisations')
+      .values({
+        business_id: demoOrganisation.businessId,
+        name: demoOrganisation.name,
+        org_type: demoOrganisation.type,
+        region_code: demoOrganisation.regionCode,
+        is_demo: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const userIds = new Map<string, number>();
+    for (const account of demoAccounts) {
+      const user = await trx
+        .insertInto('users')
+        .values({
+          email: account.email,
+          name: account.name,
+          locale: account.locale,
+          status: 'active',
+          password_hash: passwordHash,
+          password_changed_at: at,
+          is_demo: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(account.email, user.id);
+      if (account.role === 'applicant') {
+        await trx
+          .insertInto('organisation_members')
+          .values({ organisation_id: organisation.id, user_id: user.id, is_admin: account.email.startsWith('hakija') ? 1 : 0, created_at: at })
+          .execute();
+      } else {
+        await trx
+          .insertInto('role_assignments')
+          .values({ user_id: user.id, role: account.role, region_code: account.regionCode, created_at: at })
+          .execute();
+      }
+    }
     await trx
       .insertInto('expert_group_members')
       .values(
@@ -149,10 +195,11 @@ export async function seedDemoData(db: Db): Promise<number> {
           phone: m.phone,
           is_demo: 1,
           sort_order: index,
+          user_id: userIds.get(m.email) ?? null,
         })),
       )
       .execute();
-    return demoExpertGroup.length;
+    return demoExpertGroup.length + demoAccounts.length + 1;
   });
 }
 
