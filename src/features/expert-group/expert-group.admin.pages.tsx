@@ -11,8 +11,7 @@ import { CsrfField, ErrorSummary, TextInput } from '../../views/components/form.
 import { PageHeading } from '../../views/components/page-heading.js';
 import type { PageContext } from '../../views/page-context.js';
 import { findUserById } from '../auth/users.repository.js';
-import { Checkbox } from '../organisations/organisation-members.views.js';
-import { Notice, SelectField, errorOf } from '../organisations/organisations.views.js';
+import { Checkbox, Notice, SelectField, errorOf } from '../../views/components/form.js';
 import { listRegions, type Region } from '../regions/regions.repository.js';
 import { contactFormOf, readContactForm, validateContact, type ContactForm } from './expert-group.admin.form.js';
 import { expertGroupAdminMessages } from './expert-group.admin.messages.js';

@@ -13,7 +13,7 @@ import { TextInput } from '../../views/components/form.js';
 import { PageHeading } from '../../views/components/page-heading.js';
 import type { PageContext } from '../../views/page-context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { Notice, SelectField } from '../users/views/select-field.js';
+import { Notice, SelectField } from '../../views/components/form.js';
 import { emailMessages } from './email.messages.js';
 import { findEmail, listEmails } from './email.repository.js';
 

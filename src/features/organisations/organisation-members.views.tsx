@@ -6,7 +6,7 @@ import type { PageContext } from '../../views/page-context.js';
 import type { InviteForm } from './organisation.form.js';
 import { organisationMessages } from './organisations.messages.js';
 import type { Organisation, OrganisationMember } from './organisations.repository.js';
-import { SelectField, errorOf } from './organisations.views.js';
+import { Checkbox, SelectField, errorOf } from '../../views/components/form.js';
 
 /** One button that posts a change of one member; the member travels in a hidden field and is checked again on the server. */
 function MemberAction({ ctx, organisation, member, action, label }: { ctx: PageContext; organisation: Organisation; member: OrganisationMember; action: string; label: string }) {
@@ -121,18 +121,3 @@ export function MembersSection({
   );
 }
 
-/** A single yes/no choice; its label is clickable and names it. */
-export function Checkbox({ name, label, hint, checked }: { name: string; label: string; hint?: string; checked: boolean }) {
-  const id = fieldId(name);
-  return (
-    <div class="field field--checkbox">
-      <input type="checkbox" id={id} name={name} value="1" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}

@@ -25,7 +25,8 @@ import { organisationMessages } from './organisations.messages.js';
 import { findOrganisation, searchOrganisations, type Organisation } from './organisations.repository.js';
 import { organisationIdParam } from './organisations.pages.js';
 import { createOrganisation, editOrganisation, type FirstAdmin } from './organisations.service.js';
-import { Notice, OrganisationFields, SelectField, errorOf, formOf } from './organisations.views.js';
+import { Notice, SelectField, errorOf } from '../../views/components/form.js';
+import { OrganisationFields, formOf } from './organisations.views.js';
 
 const SEARCH_LIMIT = 100;
 

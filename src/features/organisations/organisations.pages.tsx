@@ -7,7 +7,7 @@ import { pageContext } from '../../http/render.js';
 import { policies } from '../../policies/policies.js';
 import { PageHeading } from '../../views/components/page-heading.js';
 import { Layout } from '../../views/layout.js';
-import { CsrfField, ErrorSummary } from '../../views/components/form.js';
+import { CsrfField, ErrorSummary, Notice } from '../../views/components/form.js';
 import type { PageContext } from '../../views/page-context.js';
 import { listRegions, type Region } from '../regions/regions.repository.js';
 import {
@@ -24,7 +24,7 @@ import {
 import { organisationMessages } from './organisations.messages.js';
 import { findOrganisation, listMembers, organisationsOfUser, type Organisation } from './organisations.repository.js';
 import { changeMember, editOrganisation, inviteMember, registerOrganisation } from './organisations.service.js';
-import { Notice, OrganisationFacts, OrganisationFields, formOf } from './organisations.views.js';
+import { OrganisationFacts, OrganisationFields, formOf } from './organisations.views.js';
 import { MembersSection } from './organisation-members.views.js';
 
 const emptyForm: OrganisationForm = { businessId: '', name: '', orgType: '', regionCode: '' };

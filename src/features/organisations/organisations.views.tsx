@@ -1,54 +1,11 @@
 import { organisationTypes } from '../../db/schema.js';
 import type { FieldError } from '../../http/errors.js';
-import { fieldId, TextInput } from '../../views/components/form.js';
+import { errorOf, SelectField, TextInput } from '../../views/components/form.js';
 import type { PageContext } from '../../views/page-context.js';
 import type { Region } from '../regions/regions.repository.js';
 import type { OrganisationForm } from './organisation.form.js';
 import { organisationMessages } from './organisations.messages.js';
 import type { Organisation } from './organisations.repository.js';
-
-/** A labelled select in the same pattern as TextInput: hint and error tied to it with aria-describedby. */
-export function SelectField(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error: string | undefined;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder?: string;
-}) {
-  const id = fieldId(props.name);
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <select class="field__input" id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={described}>
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
-  return errors.find((e) => e.field === field)?.message;
-}
 
 /** The organisation's own fields; the business ID is shown read-only where it may not be changed. */
 export function OrganisationFields({
@@ -137,12 +94,3 @@ export function formOf(o: Organisation): OrganisationForm {
   return { businessId: o.businessId, name: o.name, orgType: o.orgType, regionCode: o.regionCode };
 }
 
-/** A confirmation after a redirect (PRG): the page reads a known key from the query, never free text. */
-export function Notice({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <div class="panel panel--success" role="status">
-      <p>{text}</p>
-    </div>
-  );
-}

@@ -109,3 +109,67 @@ export function TextArea(props: FieldProps & { rows?: number }) {
     </div>
   );
 }
+
+/** The message of a field, if the validation gave one. */
+export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+/** A labelled select in the same field pattern as TextInput: hint, message at the field, kept choice. */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value: string;
+  error?: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  /** A first, empty choice ("all", "choose…"). */
+  placeholder?: string;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <FieldParts id={id} label={props.label} hint={props.hint} error={props.error} />
+      <select
+        class="field__input field__input--select"
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A single checkbox with its label after it, sending "1" when ticked. */
+export function Checkbox({ name, label, hint, checked }: { name: string; label: string; hint?: string; checked: boolean }) {
+  const id = fieldId(name);
+  return (
+    <div class="field field--checkbox">
+      <input type="checkbox" id={id} name={name} value="1" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What happened after a form was handled: a success (status) or a problem (alert) at the top of the page. */
+export function Notice({ text, kind = 'success' }: { text: string | undefined; kind?: 'success' | 'warning' }) {
+  if (!text) return null;
+  return (
+    <div class={kind === 'success' ? 'panel panel--success' : 'notice notice--warning'} role={kind === 'success' ? 'status' : 'alert'}>
+      <p>{text}</p>
+    </div>
+  );
+}

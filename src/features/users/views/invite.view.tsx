@@ -8,7 +8,7 @@ import { PageHeading } from '../../../views/components/page-heading.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
 import { usersMessages } from '../users.messages.js';
-import { SelectField } from './select-field.js';
+import { SelectField } from '../../../views/components/form.js';
 
 export interface InviteForm {
   email: string;

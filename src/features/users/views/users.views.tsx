@@ -10,7 +10,7 @@ import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
 import type { UserListRow } from '../users.admin.repository.js';
 import { usersMessages } from '../users.messages.js';
-import { Notice, SelectField } from './select-field.js';
+import { Notice, SelectField } from '../../../views/components/form.js';
 
 export interface UserListQuery {
   q: string;
