@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, sqliteFileIn } from './db/database.js';
 import { DEMO_PASSWORD } from './db/seed/demo-data.js';
+import { pruneExpiredData } from './features/privacy/prune.js';
 import { prepareDatabase } from './db/prepare.js';
 import { buildApp } from './http/app.js';
 
@@ -36,10 +37,26 @@ async function main() {
     }
   }
 
+  // Housekeeping until the job scheduler arrives: expired personal data is pruned hourly (idempotent,
+  // so several instances may all run it), and mail that a failed delivery left waiting is retried.
+  const housekeeping = async () => {
+    try {
+      const counts = await pruneExpiredData(database.db, new Date(), { sessionIdleMinutes: config.session.idleMinutes });
+      app.log.info({ counts }, 'expired personal data pruned');
+    } catch (error) {
+      app.log.error({ err: error }, 'pruning expired data failed');
+    }
+  };
+  const timers = [setInterval(() => void housekeeping(), 3_600_000), setInterval(() => void app.mailer.flush(), 60_000)];
+  for (const timer of timers) timer.unref();
+  void housekeeping();
+  void app.mailer.flush();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    for (const timer of timers) clearInterval(timer);
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.destroy();
