@@ -6,12 +6,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { alternatePaths, type PageId } from '../../src/http/page-paths.js';
 import { locales } from '../../src/i18n/locales.js';
 import { messages } from '../../src/i18n/messages/index.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { axeViolations, browserSkipReason, chromiumArgs, chromiumPath, describeViolations } from '../helpers/browser.js';
-import { testDialects } from '../helpers/dialects.js';
+import { startLiveApp } from './live-app.js';
 
 const shotDir = path.resolve('test-output/screenshots');
-const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
 
 /** Every public page, by name, with the path segments after the page's own. */
 const publicPages: Array<{ name: string; page: PageId; rest: string[] }> = [
@@ -31,8 +30,9 @@ describe('public pages in Chromium', { skip: browserSkipReason() }, () => {
 
   before(async () => {
     fs.mkdirSync(shotDir, { recursive: true });
-    t = await buildTestApp(sqlite);
-    origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const live = await startLiveApp();
+    t = live;
+    origin = live.origin;
     browser = await chromium.launch({ executablePath: chromiumPath()!, args: chromiumArgs });
   });
   after(async () => {
