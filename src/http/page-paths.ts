@@ -17,6 +17,7 @@ export const pageSegments = {
   signOut: { fi: 'kirjaudu-ulos', sv: 'logga-ut', en: 'sign-out' },
   passwordReset: { fi: 'salasana-unohtui', sv: 'glomt-losenord', en: 'forgot-password' },
   invitation: { fi: 'kutsu', sv: 'inbjudan', en: 'invitation' },
+  register: { fi: 'luo-tunnus', sv: 'skapa-konto', en: 'create-account' },
   account: { fi: 'oma-tili', sv: 'mitt-konto', en: 'account' },
   accountPassword: { fi: 'oma-tili/salasana', sv: 'mitt-konto/losenord', en: 'account/password' },
   accountSecondFactor: { fi: 'oma-tili/kaksivaiheinen-tunnistus', sv: 'mitt-konto/tvastegsverifiering', en: 'account/two-factor' },
@@ -46,4 +47,20 @@ export function pagePath(locale: Locale, page: PageId, ...rest: string[]): strin
 /** The same page in every language. */
 export function alternatePaths(page: PageId, ...rest: string[]): Record<Locale, string> {
   return Object.fromEntries(locales.map((l) => [l, pagePath(l, page, ...rest)])) as Record<Locale, string>;
+}
+
+/** Which page a route pattern belongs to, e.g. "/sv/landskap/:slug" → regions with suffix "/:slug". */
+export function matchPageRoute(pattern: string): { locale: Locale; page: PageId; suffix: string } | null {
+  for (const locale of locales) {
+    if (pattern === `/${locale}`) return { locale, page: 'home', suffix: '' };
+    let best: { page: PageId; length: number } | null = null;
+    for (const page of Object.keys(pageSegments) as PageId[]) {
+      const segment = pageSegments[page][locale];
+      if (segment === '') continue;
+      const base = `/${locale}/${segment}`;
+      if ((pattern === base || pattern.startsWith(`${base}/`)) && (!best || base.length > best.length)) best = { page, length: base.length };
+    }
+    if (best) return { locale, page: best.page, suffix: pattern.slice(best.length) };
+  }
+  return null;
 }

@@ -36,18 +36,18 @@ export function AdminLayout({
   const { t, locale, viewer } = ctx;
   const visible = viewer ? adminSections.filter((s) => s.allowed(viewer.principal)) : [];
   return (
-    <Layout ctx={{ ...ctx, current: 'admin' }} title={title}>
+    <Layout ctx={{ ...ctx, current: section }} title={title}>
       <div class="admin">
         <nav class="admin__nav" aria-label={t.admin.navigation}>
           <p class="admin__nav-title">
-            <a href={pagePath(locale, 'admin')} aria-current={section === 'admin' ? 'page' : undefined}>
+            <a href={pagePath(locale, 'admin')} aria-current={ctx.exactPage === 'admin' ? 'page' : undefined}>
               {t.admin.title}
             </a>
           </p>
           <ul>
             {visible.map((s) => (
               <li>
-                <a href={pagePath(locale, s.page)} aria-current={s.page === section ? 'page' : undefined}>
+                <a href={pagePath(locale, s.page)} aria-current={s.page === ctx.exactPage ? 'page' : s.page === section ? 'true' : undefined}>
                   {t.admin[s.label]}
                 </a>
               </li>

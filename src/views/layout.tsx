@@ -66,7 +66,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
             <ul class="container">
               {navPages.map((page) => (
                 <li>
-                  <a href={pagePath(locale, page)} aria-current={ctx.current === page ? 'page' : undefined}>
+                  <a href={pagePath(locale, page)} aria-current={navCurrent(ctx, page)}>
                     {t.nav[page]}
                   </a>
                 </li>
@@ -83,7 +83,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
             <nav aria-label={t.site.footerNavigation}>
               <ul>
                 <li>
-                  <a href={pagePath(locale, 'accessibility')} aria-current={ctx.current === 'accessibility' ? 'page' : undefined}>
+                  <a href={pagePath(locale, 'accessibility')} aria-current={navCurrent(ctx, 'accessibility')}>
                     {t.nav.accessibility}
                   </a>
                 </li>
@@ -105,7 +105,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
   if (!viewer) {
     return (
       <p class="user-menu">
-        <a href={pagePath(locale, 'signIn')} aria-current={ctx.current === 'signIn' ? 'page' : undefined}>
+        <a href={pagePath(locale, 'signIn')} aria-current={navCurrent(ctx, 'signIn')}>
           {t.auth.signIn}
         </a>
       </p>
@@ -116,13 +116,13 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
       <span class="user-menu__name">{t.auth.signedInAs(viewer.name)}</span>
       <ul>
         <li>
-          <a href={pagePath(locale, 'account')} aria-current={ctx.current === 'account' ? 'page' : undefined}>
+          <a href={pagePath(locale, 'account')} aria-current={navCurrent(ctx, 'account')}>
             {t.auth.myAccount}
           </a>
         </li>
         {policies.useAdminArea(viewer.principal) ? (
           <li>
-            <a href={pagePath(locale, 'admin')} aria-current={ctx.current === 'admin' ? 'page' : undefined}>
+            <a href={pagePath(locale, 'admin')} aria-current={navCurrent(ctx, 'admin')}>
               {t.auth.adminArea}
             </a>
           </li>
@@ -138,4 +138,14 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
       </ul>
     </nav>
   );
+}
+
+/**
+ * "page" on the link to the page being shown; "true" on the link to its section (a region page
+ * within Regions, an admin sub-page within Administration), so that screen readers say the right thing.
+ */
+function navCurrent(ctx: PageContext, page: PageId): 'page' | 'true' | undefined {
+  if (ctx.exactPage === page && (ctx.current === undefined || ctx.current === page)) return 'page';
+  if (ctx.current === page || (ctx.current !== undefined && ctx.current !== page && ctx.current.startsWith(page) && page !== 'home')) return 'true';
+  return undefined;
 }

@@ -7,8 +7,10 @@ import type { Principal } from '../policies/principal.js';
 export interface PageContext {
   locale: Locale;
   t: Messages;
-  /** The nav entry to mark as current, if any. */
+  /** The section to mark as current in the navigation, if any. */
   current?: PageId;
+  /** The page itself, when the address is a page's own (not one of its sub-pages). */
+  exactPage?: PageId;
   /** The same page in each language, for the switch and hreflang links. */
   alternates: Record<Locale, string>;
   baseUrl: string;

@@ -28,7 +28,7 @@ for (const dialect of testDialects()) {
       const coordinator = await agentFor(t, await buildUser(t.database.db, { roles: [{ role: 'officer', region: '18' }] }));
       const page = await coordinator.get(ADMIN);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /<caption>Puheenjohtajat tänä vuonna ja seuraavina vuosina<\/caption>/);
+      assert.match(page.body, /<caption[^>]*>Puheenjohtajat tänä vuonna ja seuraavina vuosina<\/caption>/);
       assert.match(page.body, /<th scope="row">2033<\/th><td>Kainuu<\/td>/);
       const otherOfficer = await agentFor(t, await buildUser(t.database.db, { roles: [{ role: 'officer', region: '11' }] }));
       assert.equal((await otherOfficer.get(ADMIN)).statusCode, 403);

@@ -6,7 +6,7 @@ import { alternatePaths, pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
 import { pageContext } from '../../http/render.js';
 import { formatCalendarDate } from '../../i18n/format.js';
-import { ErrorSummary, TextArea, TextInput } from '../../views/components/form.js';
+import { CsrfField, ErrorSummary, TextArea, TextInput } from '../../views/components/form.js';
 import { PageHeading } from '../../views/components/page-heading.js';
 import { Layout } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -74,6 +74,7 @@ function StatementPage({ ctx, form, errors }: { ctx: PageContext; form: Feedback
         <p>{a.feedbackIntro}</p>
         <ErrorSummary title={t.errors.summaryTitle} errors={errors} />
         <form method="post" action={pagePath(locale, 'accessibility')} novalidate>
+          <CsrfField token={ctx.csrf()} />
           <fieldset>
             <legend>{t.feedback.legend}</legend>
             <TextArea

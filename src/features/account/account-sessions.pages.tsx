@@ -13,6 +13,7 @@ import { accountMessages, type AccountMessages } from './account.messages.js';
 import { endOwnSession, endSessions, sessionReference, sessionsWithReferences } from './account.service.js';
 import { AccountFrame, field } from './account.views.js';
 import { describeUserAgent } from './user-agent.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 interface SessionView {
   reference: string;
@@ -79,9 +80,7 @@ function SessionsPage({ ctx, sessions, notice }: { ctx: PageContext; sessions: S
   const csrf = ctx.csrf();
   return (
     <AccountFrame ctx={ctx} title={m.sessionsTitle} lead={m.sessionsLead} notice={notice} back={m.backToAccount}>
-      <div class="table-wrap">
-        <table class="table">
-          <caption>{m.sessionsCaption}</caption>
+      <ScrollTable id="sessions-caption" caption={m.sessionsCaption}>
           <thead>
             <tr>
               <th scope="col">{m.browser}</th>
@@ -120,8 +119,7 @@ function SessionsPage({ ctx, sessions, notice }: { ctx: PageContext; sessions: S
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </ScrollTable>
       <div class="button-group">
         {sessions.length > 1 ? (
           <form method="post" action={pagePath(locale, 'accountSessions', 'end-others')}>

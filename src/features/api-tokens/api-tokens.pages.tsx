@@ -13,6 +13,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { listApiTokens, type ApiTokenListItem } from './api-tokens.repository.js';
 import { apiTokenMessages } from './api-tokens.messages.js';
 import { MAX_TOKEN_NAME, createApiToken, revokeToken, scopesOf, type TokenProblem } from './api-tokens.service.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 interface TokenForm {
   name: string;
@@ -118,9 +119,7 @@ function TokensPage({
       {tokens.length === 0 ? (
         <p class="muted">{m.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption>{m.listCaption}</caption>
+        <ScrollTable id="api-tokens-caption" caption={m.listCaption}>
             <thead>
               <tr>
                 <th scope="col">{m.name}</th>
@@ -167,8 +166,7 @@ function TokensPage({
                 );
               })}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       )}
       <h2>{m.createTitle}</h2>
       <form method="post" action={action} novalidate>

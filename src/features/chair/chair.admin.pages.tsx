@@ -25,6 +25,7 @@ import {
   type ScheduledChair,
 } from './chair.commands.js';
 import { loadChairRotation } from './chair.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const PREVIEW_YEARS = 8;
 const REASON_MAX = 500;
@@ -202,8 +203,7 @@ function ChairPage(props: {
       ) : null}
       <ErrorSummary title={t.errors.summaryTitle} errors={errors} />
 
-      <table class="table">
-        <caption>{m.previewCaption}</caption>
+      <ScrollTable id="chair-preview-caption" caption={m.previewCaption}>
         <thead>
           <tr>
             <th scope="col">{m.colYear}</th>
@@ -220,7 +220,7 @@ function ChairPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
 
       <section aria-labelledby="rotation-heading" class="form-section">
         <h2 id="rotation-heading">{m.rotationHeading}</h2>
@@ -250,8 +250,7 @@ function ChairPage(props: {
       <section aria-labelledby="overrides-heading" class="form-section">
         <h2 id="overrides-heading">{m.overridesHeading}</h2>
         {overrides.length > 0 ? (
-          <table class="table">
-            <caption>{m.overridesCaption}</caption>
+          <ScrollTable id="chair-overrides-caption" caption={m.overridesCaption}>
             <thead>
               <tr>
                 <th scope="col">{m.colYear}</th>
@@ -277,7 +276,7 @@ function ChairPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         ) : (
           <p class="muted">{m.noOverrides}</p>
         )}

@@ -9,6 +9,7 @@ import { strategyAdminMessages } from '../strategy/strategy.admin.messages.js';
 import type { Priority, Strategy } from '../strategy/strategy.repository.js';
 import { growthSectorsAdminMessages } from './growth-sectors.admin.messages.js';
 import type { GrowthSector, Region } from './regions.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 /** The growth-sector form as typed, kept as-is so a re-rendered form loses nothing. */
 export interface SectorForm {
@@ -26,8 +27,7 @@ export function RegionListPage({ ctx, regions, sectors }: { ctx: PageContext; re
   return (
     <AdminLayout ctx={ctx} title={t.admin.growthSectors} section="adminGrowthSectors">
       <PageHeading title={t.admin.growthSectors} lead={m.lead} />
-      <table class="table">
-        <caption>{m.regionsCaption}</caption>
+      <ScrollTable id="regions-caption" caption={m.regionsCaption}>
         <thead>
           <tr>
             <th scope="col">{m.colRegion}</th>
@@ -44,7 +44,7 @@ export function RegionListPage({ ctx, regions, sectors }: { ctx: PageContext; re
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </AdminLayout>
   );
 }
@@ -82,8 +82,7 @@ export function RegionSectorsPage(props: {
         </a>
       </p>
       {sectors.length > 0 ? (
-        <table class="table">
-          <caption>{m.sectorsCaption(region.name[locale])}</caption>
+        <ScrollTable id="sectors-caption" caption={m.sectorsCaption(region.name[locale])}>
           <thead>
             <tr>
               <th scope="col">{m.colOrder}</th>
@@ -117,7 +116,7 @@ export function RegionSectorsPage(props: {
               );
             })}
           </tbody>
-        </table>
+        </ScrollTable>
       ) : (
         <p class="muted">{m.noSectors}</p>
       )}

@@ -10,6 +10,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { limits, type PriorityRowForm, type VersionForm } from './strategy.admin.form.js';
 import { strategyAdminMessages, type StrategyAdminMessages } from './strategy.admin.messages.js';
 import type { Strategy } from './strategy.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 export function periodText(locale: Locale, from: string, to: string | null, t: PageContext['t']): string {
   return t.strategy.validity(formatCalendarDate(from, locale), to ? formatCalendarDate(to, locale) : null);
@@ -31,8 +32,7 @@ export function VersionListPage({ ctx, versions, today }: { ctx: PageContext; ve
           {m.newVersion}
         </a>
       </p>
-      <table class="table">
-        <caption>{m.versionsCaption}</caption>
+      <ScrollTable id="versions-caption" caption={m.versionsCaption}>
         <thead>
           <tr>
             <th scope="col">{m.colName}</th>
@@ -58,7 +58,7 @@ export function VersionListPage({ ctx, versions, today }: { ctx: PageContext; ve
             );
           })}
         </tbody>
-      </table>
+      </ScrollTable>
     </AdminLayout>
   );
 }
