@@ -39,6 +39,7 @@ import { rootRoutes } from './root.routes.js';
 import { usersAdminPages } from '../features/users/users.admin.pages.js';
 import { emailPages } from '../features/mail/email.pages.js';
 import { auditPages } from '../features/audit/audit.pages.js';
+import { registrationPages } from '../features/auth/invitations.registration.pages.js';
 import { invitationPages } from '../features/auth/invitations.pages.js';
 import { passwordResetPages } from '../features/auth/password-reset.pages.js';
 import { secondFactorPages } from '../features/auth/second-factor.pages.js';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(secondFactorPages);
   await app.register(passwordResetPages);
   await app.register(invitationPages);
+  await app.register(registrationPages);
 
   await app.ready();
   return app;

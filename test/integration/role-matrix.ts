@@ -59,6 +59,10 @@ export const matrix: Record<string, MatrixEntry> = {
   'POST passwordReset/:token': everyone,
   'GET invitation/:token': everyone,
   'POST invitation/:token': everyone,
+  'GET register': everyone,
+  'POST register': everyone,
+  'GET register/sent': everyone,
+  'GET register/welcome': signedIn,
 
   // The user's own account
   'GET account': signedIn,

@@ -9,7 +9,9 @@ const fi = {
   forgotPassword: 'Unohditko salasanasi?',
   orUse: 'tai',
   oidcButton: (label: string) => `Kirjaudu: ${label}`,
-  noAccount: 'Tunnuksen saa kutsulla: organisaatiosi ylläpitäjä tai maakuntaliiton virkailija voi kutsua sinut palveluun.',
+  noAccount: 'Eikö sinulla ole vielä tunnusta?',
+  createAccount: 'Luo tunnus',
+  officialsInvited: 'Maakuntaliittojen virkailijat ja asiantuntijaryhmän jäsenet saavat tunnuksen kutsulla.',
   invalid: 'Sähköpostiosoite tai salasana on väärin.',
   locked: (minutes: number) =>
     `Tilille on yritetty kirjautua liian monta kertaa väärällä salasanalla. Yritä uudelleen ${minutes} minuutin kuluttua tai vaihda salasana sähköpostilla.`,
@@ -31,7 +33,9 @@ const sv: AuthMessages = {
   forgotPassword: 'Har du glömt ditt lösenord?',
   orUse: 'eller',
   oidcButton: (label: string) => `Logga in: ${label}`,
-  noAccount: 'Du får ett konto genom en inbjudan: din organisations administratör eller en tjänsteinnehavare vid landskapsförbundet kan bjuda in dig.',
+  noAccount: 'Har du inget konto ännu?',
+  createAccount: 'Skapa konto',
+  officialsInvited: 'Tjänsteinnehavare vid landskapsförbunden och medlemmar i expertgruppen får sitt konto genom en inbjudan.',
   invalid: 'E-postadressen eller lösenordet är fel.',
   locked: (minutes: number) =>
     `Någon har försökt logga in på kontot för många gånger med fel lösenord. Försök igen om ${minutes} minuter eller byt lösenord via e-post.`,
@@ -51,7 +55,9 @@ const en: AuthMessages = {
   forgotPassword: 'Forgotten your password?',
   orUse: 'or',
   oidcButton: (label: string) => `Sign in with ${label}`,
-  noAccount: 'Accounts are made by invitation: your organisation’s administrator or an officer at a regional council can invite you.',
+  noAccount: 'No account yet?',
+  createAccount: 'Create one',
+  officialsInvited: 'Regional council officers and expert group members get their account by invitation.',
   invalid: 'The email address or the password is wrong.',
   locked: (minutes: number) =>
     `There have been too many sign-in attempts with a wrong password. Try again in ${minutes} minutes, or reset your password by email.`,

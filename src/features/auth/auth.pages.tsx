@@ -135,7 +135,10 @@ function SignInPage({
             </p>
           </>
         ) : null}
-        <p class="muted">{m.noAccount}</p>
+        <p>
+          {m.noAccount} <a href={pagePath(locale, 'register')}>{m.createAccount}</a>
+        </p>
+        <p class="muted">{m.officialsInvited}</p>
       </div>
     </Layout>
   );

@@ -29,11 +29,12 @@ export type AcceptResult = { ok: true; sessionToken: string; next: 'done' | 'set
 /**
  * Takes the account into use (the password already checked against the rules): the user becomes
  * active, the link is spent and they are signed in with a new session. Officials must still set up
- * the second factor before that session is worth anything. Audits 'user.invitation-accepted'.
+ * the second factor before that session is worth anything. Audits 'user.invitation-accepted', or
+ * 'user.self-registration-confirmed' when the person started the account themselves.
  */
 export async function acceptInvitation(
   db: Db,
-  link: { user: UserRow; tokenId: number },
+  link: { user: UserRow; tokenId: number; data?: InvitationData },
   input: { name: string; password: string },
   meta: { ip: string; userAgent: string | null },
   now: Date,
@@ -63,11 +64,12 @@ export async function acceptInvitation(
       trx,
       actor,
       {
-        action: 'user.invitation-accepted',
         entityType: 'user',
         entityId: userId,
-        before: { status: 'invited', name: current.name },
-        after: { status: 'active', name: input.name },
+        // A self-started account's name was typed by whoever filled in the form: the log keeps no copy.
+        ...(link.data?.selfRegistration
+          ? { action: 'user.self-registration-confirmed', before: { status: 'invited' }, after: { status: 'active', nameChanged: input.name !== current.name } }
+          : { action: 'user.invitation-accepted', before: { status: 'invited', name: current.name }, after: { status: 'active', name: input.name } }),
       },
       now,
     );

@@ -13,6 +13,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { setSessionCookie } from './auth.pages.js';
 import { acceptInvitation, openInvitationLink } from './invitations.acceptance.js';
 import { describeInvitation, invitationMessages } from './invitations.messages.js';
+import { registrationMessages } from './invitations.registration.messages.js';
 import { invitationSubject, type InvitationData } from './invitations.service.js';
 import { formField, validateNewPassword } from './password-reset.form.js';
 import { MessagePage, NewPasswordFields } from './password-reset.pages.js';
@@ -41,7 +42,7 @@ export async function invitationPages(app: FastifyInstance) {
         return <GonePage ctx={ctx} />;
       }
       const about = await describe(link.data, locale);
-      return <AcceptPage ctx={ctx} token={token} email={link.user.email} name={link.user.name} about={about} errors={[]} />;
+      return <AcceptPage ctx={ctx} token={token} email={link.user.email} name={link.user.name} about={about} self={link.data.selfRegistration === true} errors={[]} />;
     },
     tokenParams,
   );
@@ -70,7 +71,7 @@ export async function invitationPages(app: FastifyInstance) {
       if (errors.length > 0) {
         reply.code(400);
         const about = await describe(link.data, locale);
-        return <AcceptPage ctx={ctx} token={token} email={link.user.email} name={name} about={about} errors={errors} />;
+        return <AcceptPage ctx={ctx} token={token} email={link.user.email} name={name} about={about} self={link.data.selfRegistration === true} errors={errors} />;
       }
       const result = await acceptInvitation(
         app.database.db,
@@ -86,10 +87,9 @@ export async function invitationPages(app: FastifyInstance) {
       }
       setSessionCookie(reply, app.config, result.sessionToken);
       const userLocale = isLocale(link.user.locale) ? link.user.locale : locale;
-      return reply.redirect(
-        result.next === 'set-up-second-factor' ? pagePath(locale, 'signInSetUpSecondFactor') : `${pagePath(userLocale, 'account')}?welcome`,
-        303,
-      );
+      // Someone who started on their own has no organisation yet: they land on what to do next.
+      const welcome = link.data.selfRegistration ? pagePath(userLocale, 'register', 'welcome') : `${pagePath(userLocale, 'account')}?welcome`;
+      return reply.redirect(result.next === 'set-up-second-factor' ? pagePath(locale, 'signInSetUpSecondFactor') : welcome, 303);
     },
     tokenParams,
   );
@@ -101,14 +101,18 @@ function AcceptPage(props: {
   email: string;
   name: string;
   about: { inviter: string; what: string };
+  /** A link from the create-account form: it confirms the address instead of answering an invitation. */
+  self: boolean;
   errors: FieldError[];
 }) {
   const { ctx, errors } = props;
   const m = invitationMessages[ctx.locale];
+  const r = registrationMessages[ctx.locale];
+  const title = props.self ? r.acceptTitle : m.title;
   return (
-    <Layout ctx={ctx} title={errors.length > 0 ? `${ctx.t.errors.summaryTitle}: ${m.title}` : m.title}>
+    <Layout ctx={ctx} title={errors.length > 0 ? `${ctx.t.errors.summaryTitle}: ${title}` : title}>
       <div class="narrow">
-        <PageHeading title={m.title} lead={m.lead(props.about.inviter, props.about.what)} />
+        <PageHeading title={title} lead={props.self ? r.acceptLead : m.lead(props.about.inviter, props.about.what)} />
         <p>{m.accountEmail(props.email)}</p>
         <ErrorSummary title={ctx.t.errors.summaryTitle} errors={errors} />
         <form method="post" action={pagePath(ctx.locale, 'invitation', props.token)} novalidate>
@@ -124,7 +128,7 @@ function AcceptPage(props: {
           />
           <NewPasswordFields ctx={ctx} email={props.email} errors={errors} />
           <button type="submit" class="button">
-            {m.submit}
+            {props.self ? r.acceptSubmit : m.submit}
           </button>
         </form>
       </div>
@@ -138,6 +142,9 @@ function GonePage({ ctx }: { ctx: PageContext }) {
     <MessagePage ctx={ctx} title={m.goneTitle} text={m.goneText}>
       <p>
         <a href={pagePath(ctx.locale, 'signIn')}>{m.goneSignIn}</a>
+      </p>
+      <p>
+        <a href={pagePath(ctx.locale, 'register')}>{registrationMessages[ctx.locale].goneRegister}</a>
       </p>
     </MessagePage>
   );

@@ -8,6 +8,7 @@ import { pagePath } from '../../http/page-paths.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
 import { queueEmail } from '../mail/email.repository.js';
 import { describeInvitation, invitationMessages, type InvitationSubject } from './invitations.messages.js';
+import { registrationMessages } from './invitations.registration.messages.js';
 import { issueOneTimeToken, withdrawOneTimeTokens } from './one-time-tokens.repository.js';
 import { findUserByEmail, findUserById, grantRole, insertUser, normaliseEmail, updateUser } from './users.repository.js';
 
@@ -31,6 +32,8 @@ export interface InvitationData {
   inviterName: string | null;
   role?: { role: AssignedRole; regionCode: string | null };
   organisation?: { id: number; name: string; isAdmin: boolean };
+  /** Set when the person started the account themselves: the link confirms their address. */
+  selfRegistration?: true;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -133,8 +136,17 @@ async function invitationData(trx: Executor, actor: Actor, input: InvitationRequ
   return data;
 }
 
-/** Withdraws older links, issues a new one and queues the invitation e-mail in the invitee's language. */
-async function sendInvitationLink(
+/**
+ * A link that confirms a self-typed address works for a day: the account behind it is nobody's yet,
+ * so a stale link in a mailbox should not stay a key for a week, and starting again costs nothing.
+ */
+export const SELF_REGISTRATION_VALID_HOURS = 24;
+
+/**
+ * Withdraws older links, issues a new one and queues the e-mail in the person's language: an
+ * invitation, or for a self-started account a request to confirm the address.
+ */
+export async function sendInvitationLink(
   trx: Transaction<Database>,
   user: { id: number; email: string; name: string; locale: Locale },
   data: InvitationData,
@@ -142,11 +154,22 @@ async function sendInvitationLink(
   ctx: { baseUrl: string; deliver: boolean },
 ): Promise<void> {
   await withdrawOneTimeTokens(trx, user.id, 'invite', now);
-  const token = await issueOneTimeToken(trx, { purpose: 'invite', userId: user.id, data, validMinutes: INVITATION_VALID_DAYS * 24 * 60 }, now);
-  const m = invitationMessages[user.locale];
+  const validMinutes = data.selfRegistration ? SELF_REGISTRATION_VALID_HOURS * 60 : INVITATION_VALID_DAYS * 24 * 60;
+  const token = await issueOneTimeToken(trx, { purpose: 'invite', userId: user.id, data, validMinutes }, now);
   const site = messages(user.locale).site.name;
   const link = `${ctx.baseUrl}${pagePath(user.locale, 'invitation')}/${token}`;
-  const until = formatDateTime(new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000), user.locale);
+  const until = formatDateTime(new Date(now.getTime() + validMinutes * 60_000), user.locale);
+  if (data.selfRegistration) {
+    const r = registrationMessages[user.locale];
+    await queueEmail(
+      trx,
+      { userId: user.id, to: user.email, locale: user.locale, purpose: 'self-registration', subject: r.confirmSubject(site), text: r.confirmBody(site, link, until) },
+      ctx.deliver,
+      now,
+    );
+    return;
+  }
+  const m = invitationMessages[user.locale];
   const what = describeInvitation(user.locale, await invitationSubject(trx, data, user.locale));
   await queueEmail(
     trx,
