@@ -1,6 +1,7 @@
 /**
- * Latency and memory of the public pages and API on the embedded SQLite database, measured through
- * inject() (no network): the cost of our own code, routing, queries and rendering.
+ * Latency and memory of the public pages, the API and the signed-in pages on the embedded SQLite
+ * database, measured through inject() (no network): the cost of our own code, routing, session and
+ * policy checks, queries and rendering; and the cost of a password sign-in (argon2id).
  * Run: npm run bench. Results go to docs/benchmarks.md by hand, with the machine they came from.
  */
 import fs from 'node:fs';
@@ -12,6 +13,11 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemoData, seedReferenceData } from '../src/db/seed/seed.js';
 import { buildApp } from '../src/http/app.js';
+import { startSession } from '../src/features/auth/session.service.js';
+import { createApiToken } from '../src/features/api-tokens/api-tokens.service.js';
+import { cliActor } from '../src/features/audit/audit.repository.js';
+import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
+import { TestAgent } from '../test/helpers/agent.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 500);
 const urls = [
@@ -32,23 +38,56 @@ await seedReferenceData(database.db);
 await seedDemoData(database.db);
 const app = await buildApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), { database });
 
+const admin = await database.db.selectFrom('users').select('id').where('email', '=', 'yllapito.demo@example.org').executeTakeFirstOrThrow();
+const applicant = await database.db.selectFrom('users').select(['id', 'email']).where('email', '=', 'hakija.demo@example.org').executeTakeFirstOrThrow();
+const sessionOf = async (userId: number) =>
+  `s3_session=${await startSession(database.db, { userId, method: 'password', mfaPending: false, ip: '127.0.0.1', userAgent: 'bench' }, new Date(), app.config)}`;
+const adminCookie = await sessionOf(admin.id);
+const applicantCookie = await sessionOf(applicant.id);
+const token = await createApiToken(database.db, cliActor, { ownerEmail: 'yllapito.demo@example.org', name: 'bench', scopes: ['read'], days: 30 }, new Date());
+if (!token.ok) throw new Error('could not make a bench token');
+const signedIn: Array<{ url: string; headers: Record<string, string> }> = [
+  { url: '/fi/oma-tili', headers: { cookie: applicantCookie } },
+  { url: '/fi/hallinta/kayttajat', headers: { cookie: adminCookie } },
+  { url: '/fi/hallinta/lokitiedot', headers: { cookie: adminCookie } },
+  { url: '/fi/hallinta/organisaatiot', headers: { cookie: adminCookie } },
+  { url: '/api/v1/me', headers: { authorization: `Bearer ${token.token}` } },
+];
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 console.log(`${iterations} requests per URL after 50 warm-up requests; Node ${process.version}; ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
 console.log('| URL | status | p50 ms | p95 ms | p99 ms |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const url of urls) {
+for (const { url, headers, label } of [
+  ...urls.map((url) => ({ url, headers: {}, label: url })),
+  ...signedIn.map((s) => ({ ...s, label: `${s.url} (${s.headers.cookie === adminCookie ? 'admin' : s.headers.cookie ? 'applicant' : 'API token'})` })),
+]) {
   let status = 0;
-  for (let i = 0; i < 50; i++) await app.inject({ url, headers: { accept: 'text/html' } });
+  const request = { url, headers: { accept: 'text/html', ...headers } };
+  for (let i = 0; i < 50; i++) await app.inject(request);
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = performance.now();
-    const res = await app.inject({ url, headers: { accept: 'text/html' } });
+    const res = await app.inject(request);
     times.push(performance.now() - start);
     status = res.statusCode;
   }
   times.sort((a, b) => a - b);
-  console.log(`| ${url} | ${status} | ${pct(times, 50).toFixed(2)} | ${pct(times, 95).toFixed(2)} | ${pct(times, 99).toFixed(2)} |`);
+  console.log(`| ${label} | ${status} | ${pct(times, 50).toFixed(2)} | ${pct(times, 95).toFixed(2)} | ${pct(times, 99).toFixed(2)} |`);
 }
+
+// A password sign-in costs one argon2id verification (19 MiB, 2 passes) by design.
+const signIns = 40;
+const signInTimes: number[] = [];
+for (let i = 0; i < signIns; i++) {
+  const agent = new TestAgent(app);
+  const start = performance.now();
+  const res = await agent.post('/fi/kirjaudu', { email: applicant.email, password: DEMO_PASSWORD });
+  signInTimes.push(performance.now() - start);
+  if (res.statusCode !== 303) throw new Error(`sign-in answered ${res.statusCode}`);
+}
+signInTimes.sort((a, b) => a - b);
+console.log(`| POST /fi/kirjaudu (password sign-in, ${signIns} times) | 303 | ${pct(signInTimes, 50).toFixed(2)} | ${pct(signInTimes, 95).toFixed(2)} | ${pct(signInTimes, 99).toFixed(2)} |`);
 const memory = process.memoryUsage();
 console.log(`\nResident memory after the run: ${(memory.rss / 1048576).toFixed(0)} MiB (heap used ${(memory.heapUsed / 1048576).toFixed(0)} MiB)`);
 await app.close();

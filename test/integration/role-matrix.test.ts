@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { startSession } from '../../src/features/auth/session.service.js';
-import { pageSegments, type PageId } from '../../src/http/page-paths.js';
+import { matchPageRoute, pageSegments } from '../../src/http/page-paths.js';
 import { locales, type Locale } from '../../src/i18n/locales.js';
 import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { TestAgent } from '../helpers/agent.js';
@@ -12,17 +12,8 @@ import { matrix, roles, type MatrixEntry, type Outcome, type Role } from './role
 
 /** Which page a registered route belongs to: the fi, sv and en routes of a page share one matrix row. */
 function matrixKey(method: string, url: string): { key: string; locale?: Locale } {
-  for (const locale of locales) {
-    if (url === `/${locale}`) return { key: `${method} home`, locale };
-    const candidates = (Object.entries(pageSegments) as Array<[PageId, Record<Locale, string>]>)
-      .filter(([, segments]) => segments[locale] !== '')
-      .sort((a, b) => b[1][locale].length - a[1][locale].length);
-    for (const [page, segments] of candidates) {
-      const base = `/${locale}/${segments[locale]}`;
-      if (url === base || url.startsWith(`${base}/`)) return { key: `${method} ${page}${url.slice(base.length)}`, locale };
-    }
-  }
-  return { key: `${method} ${url}` };
+  const page = matchPageRoute(url);
+  return page ? { key: `${method} ${page.page}${page.suffix}`, locale: page.locale } : { key: `${method} ${url}` };
 }
 
 function expected(entry: MatrixEntry, role: Role): Outcome {
