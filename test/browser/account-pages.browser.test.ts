@@ -296,6 +296,50 @@ describe('account and admin pages in Chromium', { skip: browserSkipReason() }, (
     await context.close();
   });
 
+  it('creating an account [fi, sv, en]: works without JavaScript, and every step has no axe violations', async (tc) => {
+    if (!exists('register')) return skipUnbuilt(tc, 'register');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const locale of locales) await checkPage(page, origin + pagePath(locale, 'register'), 'register', locale);
+    await page.goto(origin + pagePath('fi', 'register'));
+    await page.locator('input[name="email"]').fill('ei-osoite');
+    await page.locator('main form button[type="submit"]').click();
+    assert.equal(await page.locator('.error-summary').count(), 1, 'an empty name and a wrong e-mail are reported');
+    assert.equal(await page.locator('input[name="email"]').inputValue(), 'ei-osoite', 'what was typed is kept');
+    await assertAccessible(page, 'register-error', 'fi');
+
+    // The whole path with JavaScript off: form, e-mail link, password, welcome page.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(origin + pagePath('sv', 'register'));
+    await plain.locator('input[name="name"]').fill('Sara Sökande');
+    await plain.locator('input[name="email"]').fill('sara.sokande@example.test');
+    await plain.locator('main form button[type="submit"]').click();
+    assert.equal(new URL(plain.url()).pathname, pagePath('sv', 'register', 'sent'));
+    const link = await linkInMail('sara.sokande@example.test', pagePath('sv', 'invitation'));
+    await plain.goto(origin + link);
+    await plain.locator('input[name="password"]').fill('hallonbuskar vid stranden');
+    await plain.locator('input[name="passwordConfirm"]').fill('hallonbuskar vid stranden');
+    await plain.locator('main form button[type="submit"]').click();
+    assert.equal(new URL(plain.url()).pathname, pagePath('sv', 'register', 'welcome'));
+    assert.match(await plain.locator('h1').innerText(), /\S/);
+
+    // The same pages under axe (it runs as a script): sent, confirmation and welcome.
+    await checkPage(page, origin + pagePath('fi', 'register', 'sent'), 'register-sent', 'fi');
+    await page.goto(origin + pagePath('fi', 'register'));
+    await page.locator('input[name="name"]').fill('Aapo Hakija');
+    await page.locator('input[name="email"]').fill('aapo.hakija@example.test');
+    await page.locator('main form button[type="submit"]').click();
+    await checkPage(page, origin + (await linkInMail('aapo.hakija@example.test', pagePath('fi', 'invitation'))), 'register-confirm', 'fi');
+    await page.locator('input[name="password"]').fill('mustikkametsä syyskuussa');
+    await page.locator('input[name="passwordConfirm"]').fill('mustikkametsä syyskuussa');
+    await page.locator('main form button[type="submit"]').click();
+    assert.equal(new URL(page.url()).pathname, pagePath('fi', 'register', 'welcome'));
+    await assertAccessible(page, 'register-welcome', 'fi');
+    await noScript.close();
+    await context.close();
+  });
+
   it('invitation link [fi]: the accept page and its error state have no axe violations at 1280 and 320 px', async (tc) => {
     if (!exists('invitation', '/:token')) return skipUnbuilt(tc, 'invitation/:token');
     const { issueInvitation } = await import('../../src/features/auth/invitations.service.js');
