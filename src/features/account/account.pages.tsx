@@ -7,9 +7,9 @@ import { AppError, type FieldError } from '../../http/errors.js';
 import { pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
 import { pageContext } from '../../http/render.js';
-import { endonym, isLocale, locales, type Locale } from '../../i18n/locales.js';
+import { isLocale, type Locale } from '../../i18n/locales.js';
 import type { Principal } from '../../policies/principal.js';
-import { CsrfField, ErrorSummary, TextInput } from '../../views/components/form.js';
+import { CsrfField, ErrorSummary, LocaleChoice, TextInput } from '../../views/components/form.js';
 import type { PageContext } from '../../views/page-context.js';
 import { setSessionCookie } from '../auth/auth.pages.js';
 import { authMessages } from '../auth/auth.messages.js';
@@ -19,7 +19,7 @@ import { accountSessionsPages } from './account-sessions.pages.js';
 import { accountMessages } from './account.messages.js';
 import { organisationsOfUser, regionNames, type OrganisationOfUser } from './account.repository.js';
 import { changePassword, nameMaxLength, updateProfile } from './account.service.js';
-import { AccountFrame, RadioGroup, field, passwordProblemMessage } from './account.views.js';
+import { AccountFrame, field, passwordProblemMessage } from './account.views.js';
 
 interface ProfileForm {
   name: string;
@@ -165,14 +165,7 @@ function OverviewPage(props: {
               </dd>
             </div>
           </dl>
-          <RadioGroup
-            name="locale"
-            legend={m.language}
-            hint={m.languageHint}
-            options={locales.map((l) => ({ value: l, label: endonym[l], lang: l }))}
-            value={form.locale}
-            error={errorOf('locale')}
-          />
+          <LocaleChoice legend={m.language} hint={m.languageHint} value={form.locale} error={errorOf('locale')} />
           <button type="submit" class="button">
             {m.save}
           </button>

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PasswordProblem } from '../../domain/password-policy.js';
 import { pagePath } from '../../http/page-paths.js';
-import { fieldId } from '../../views/components/form.js';
 import { PageHeading } from '../../views/components/page-heading.js';
 import { Layout } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -66,49 +65,3 @@ export function AccountFrame({
   );
 }
 
-/** A group of radio buttons in a fieldset; the first button carries the field's id for the error summary. */
-export function RadioGroup({
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: ReadonlyArray<{ value: string; label: string; lang?: string }>;
-  value: string;
-  error: string | undefined;
-}) {
-  const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <fieldset aria-describedby={described}>
-        <legend class="field__label">{legend}</legend>
-        {hint ? (
-          <p class="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <div class="choice-list">
-          {options.map((o, i) => (
-            <div class="choice">
-              <input type="radio" name={name} id={i === 0 ? id : `${id}-${o.value}`} value={o.value} checked={o.value === value} />
-              <label for={i === 0 ? id : `${id}-${o.value}`} lang={o.lang}>
-                {o.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}

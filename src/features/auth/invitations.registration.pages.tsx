@@ -3,9 +3,9 @@ import type { FieldError } from '../../http/errors.js';
 import { alternatePaths, pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
 import { pageContext } from '../../http/render.js';
-import { endonym, isLocale, locales, type Locale } from '../../i18n/locales.js';
+import { isLocale, type Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
-import { CsrfField, ErrorSummary, Notice, TextInput } from '../../views/components/form.js';
+import { CsrfField, ErrorSummary, LocaleChoice, Notice, TextInput } from '../../views/components/form.js';
 import { PageHeading } from '../../views/components/page-heading.js';
 import { Layout } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -136,24 +136,7 @@ function RegisterPage({ ctx, form, errors }: { ctx: PageContext; form: Registrat
             autocomplete="email"
             maxLength={EMAIL_MAX}
           />
-          <fieldset class={localeError ? 'field field--error' : 'field'} id="field-locale" aria-describedby={localeError ? 'field-locale-error' : undefined}>
-            <legend class="field__label">{r.localeLegend}</legend>
-            {localeError ? (
-              <p class="field__error" id="field-locale-error">
-                {localeError}
-              </p>
-            ) : null}
-            <div class="choice-list">
-              {locales.map((l) => (
-                <div class="choice">
-                  <input type="radio" name="locale" id={`locale-${l}`} value={l} checked={form.locale === l} />
-                  <label for={`locale-${l}`} lang={l}>
-                    {endonym[l]}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <LocaleChoice legend={r.localeLegend} value={form.locale} error={localeError} />
           <button type="submit" class="button">
             {r.submit}
           </button>

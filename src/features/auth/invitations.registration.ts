@@ -7,7 +7,7 @@ import { pagePath } from '../../http/page-paths.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
 import { queueEmail } from '../mail/email.repository.js';
 import { registrationMessages } from './invitations.registration.messages.js';
-import { isPlausibleEmail, resendInvitation, sendInvitationLink, type InvitationData } from './invitations.service.js';
+import { resendInvitation, sendInvitationLink, type InvitationData } from './invitations.service.js';
 import { findUserByEmail, insertUser, normaliseEmail, updateUser } from './users.repository.js';
 
 /**

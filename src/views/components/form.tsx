@@ -1,4 +1,5 @@
 import type { FieldError } from '../../http/errors.js';
+import { endonym, locales } from '../../i18n/locales.js';
 
 /**
  * Form parts in the GOV.UK pattern: an error summary at the top linking to each field, a message
@@ -171,5 +172,66 @@ export function Notice({ text, kind = 'success' }: { text: string | undefined; k
     <div class={kind === 'success' ? 'panel panel--success' : 'notice notice--warning'} role={kind === 'success' ? 'status' : 'alert'}>
       <p>{text}</p>
     </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset; the first button carries the field's id for the error summary. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: ReadonlyArray<{ value: string; label: string; lang?: string }>;
+  value: string;
+  error: string | undefined;
+}) {
+  const id = fieldId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <fieldset aria-describedby={described}>
+        <legend class="field__label">{legend}</legend>
+        {hint ? (
+          <p class="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p class="field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <div class="choice-list">
+          {options.map((o, i) => (
+            <div class="choice">
+              <input type="radio" name={name} id={i === 0 ? id : `${id}-${o.value}`} value={o.value} checked={o.value === value} />
+              <label for={i === 0 ? id : `${id}-${o.value}`} lang={o.lang}>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** The choice of language for e-mail and pages, each language named in itself. */
+export function LocaleChoice({ legend, value, error, hint }: { legend: string; value: string; error: string | undefined; hint?: string }) {
+  return (
+    <RadioGroup
+      name="locale"
+      legend={legend}
+      {...(hint ? { hint } : {})}
+      value={value}
+      error={error}
+      options={locales.map((l) => ({ value: l, label: endonym[l], lang: l }))}
+    />
   );
 }

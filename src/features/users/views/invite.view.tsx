@@ -1,9 +1,8 @@
 import type { AssignedRole } from '../../../db/schema.js';
 import type { FieldError } from '../../../http/errors.js';
 import { pagePath } from '../../../http/page-paths.js';
-import { endonym, locales } from '../../../i18n/locales.js';
 import { AdminLayout } from '../../../views/admin-layout.js';
-import { CsrfField, ErrorSummary, TextInput } from '../../../views/components/form.js';
+import { CsrfField, ErrorSummary, LocaleChoice, TextInput } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
@@ -44,24 +43,7 @@ export function InvitePage(props: {
           <TextInput name="email" type="email" label={m.email} value={form.email} error={errorOf('email')} autocomplete="off" maxLength={254} />
           <TextInput name="name" label={m.name} value={form.name} error={errorOf('name')} autocomplete="off" maxLength={200} />
         </fieldset>
-        <fieldset class={localeError ? 'field field--error' : 'field'} id="field-locale" aria-describedby={localeError ? 'field-locale-error' : undefined}>
-          <legend class="field__label">{m.localeLegend}</legend>
-          {localeError ? (
-            <p class="field__error" id="field-locale-error">
-              {localeError}
-            </p>
-          ) : null}
-          <div class="choice-list">
-            {locales.map((l) => (
-              <div class="choice">
-                <input type="radio" name="locale" id={`locale-${l}`} value={l} checked={form.locale === l} />
-                <label for={`locale-${l}`} lang={l}>
-                  {endonym[l]}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <LocaleChoice legend={m.localeLegend} value={form.locale} error={localeError} />
         <SelectField
           name="role"
           label={m.role}
