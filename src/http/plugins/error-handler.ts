@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { h } from 'preact';
+import { isUniqueViolation } from '../../db/errors.js';
 import { ErrorPage } from '../../views/error-page.js';
 import { AppError, problemDetails, type ErrorCode, type FieldError } from '../errors.js';
 import { pageContext, renderDocument, requestLocale } from '../render.js';
@@ -34,6 +35,7 @@ export function toAppError(error: unknown): AppError {
     return new AppError('VALIDATION_FAILED', fieldErrors.map((f) => f.message).join('; '), fieldErrors);
   }
   if (e.code && fastifyCodes[e.code]) return new AppError(fastifyCodes[e.code]!, e.message);
+  if (isUniqueViolation(error)) return new AppError('CONFLICT', 'Someone saved the same value at the same moment');
   if (e.statusCode === 400 || e.code === 'FST_ERR_BAD_URL') return new AppError('BAD_REQUEST', e.message);
   if (e.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (e.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
