@@ -28,11 +28,7 @@ class PortableMigrationProvider implements MigrationProvider {
  * kysely_migration table of any schema in the database and takes it for its own.
  */
 async function migrator(handle: DatabaseHandle): Promise<Migrator> {
-  let migrationTableSchema: string | undefined;
-  if (handle.dialect === 'postgres') {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
-    migrationTableSchema = rows[0]?.schema;
-  }
+  const migrationTableSchema = await ownSchema(handle);
   return new Migrator({
     db: handle.db,
     provider: new PortableMigrationProvider(handle),
@@ -49,9 +45,29 @@ export class MigrationError extends Error {
   }
 }
 
+/**
+ * Kysely's migrator looks at the tables of every schema in the database (pg_get_serial_sequence over
+ * the catalogue). When another schema is dropped at that moment (parallel test runs, each in a schema
+ * of its own), PostgreSQL answers 'schema "…" does not exist' for a schema that is not ours; the
+ * attempt is then simply made again.
+ */
+function isForeignSchemaRace(error: unknown, ownSchema: string | undefined): boolean {
+  const match = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : String(error));
+  return match !== null && match[1] !== ownSchema;
+}
+
+async function ownSchema(handle: DatabaseHandle): Promise<string | undefined> {
+  if (handle.dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return rows[0]?.schema;
+}
+
 /** Applies every pending migration; throws a MigrationError naming the one that failed. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const result: MigrationResultSet = await (await migrator(handle)).migrateToLatest();
+  let result: MigrationResultSet = await (await migrator(handle)).migrateToLatest();
+  for (let attempt = 1; attempt < 5 && result.error && isForeignSchemaRace(result.error, await ownSchema(handle)); attempt++) {
+    result = await (await migrator(handle)).migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationError(failed, result.error);
@@ -61,6 +77,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
 
 /** Names of migrations that exist in the code but are not applied to the database. */
 export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const all = await (await migrator(handle)).getMigrations();
+  let all;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      all = await (await migrator(handle)).getMigrations();
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !isForeignSchemaRace(error, await ownSchema(handle))) throw error;
+    }
+  }
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
