@@ -51,6 +51,15 @@ function FieldParts({ id, label, hint, error }: { id: string; label: string; hin
       <label class="field__label" for={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+    </>
+  );
+}
+
+/** The hint and the error message of a field, with the ids that aria-describedby points to. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
       {hint ? (
         <p class="field__hint" id={`${id}-hint`}>
           {hint}
@@ -192,21 +201,11 @@ export function RadioGroup({
   error: string | undefined;
 }) {
   const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <fieldset aria-describedby={described}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
         <legend class="field__label">{legend}</legend>
-        {hint ? (
-          <p class="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div class="choice-list">
           {options.map((o, i) => (
             <div class="choice">
