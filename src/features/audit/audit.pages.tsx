@@ -14,6 +14,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { userNames } from '../users/users.admin.repository.js';
 import { auditMessages, type AuditMessages } from './audit.messages.js';
 import { listAudit, verifyAuditChain, type AuditFilter, type ChainVerdict } from './audit.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const PAGE_SIZE = 50;
 const filterFields = ['action', 'entityType', 'entityId', 'actor', 'from', 'to'] as const;
@@ -173,9 +174,7 @@ function AuditPage(props: {
       {errors.length > 0 ? null : rows.length === 0 ? (
         <p>{m.noResults}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table class="audit-table">
-            <caption id="audit-caption">{m.caption}</caption>
+        <ScrollTable id="audit-caption" caption={m.caption} class="audit-table">
             <thead>
               <tr>
                 <th scope="col">{m.seq}</th>
@@ -191,8 +190,7 @@ function AuditPage(props: {
                 <AuditRow locale={locale} m={m} row={row} names={names} />
               ))}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       )}
       {props.newest || props.older ? (
         <nav class="pager" aria-label={m.pagination}>

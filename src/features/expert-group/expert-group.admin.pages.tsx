@@ -17,6 +17,7 @@ import { contactFormOf, readContactForm, validateContact, type ContactForm } fro
 import { expertGroupAdminMessages } from './expert-group.admin.messages.js';
 import { addExpertGroupMember, removeExpertGroupMember, updateExpertGroupMember } from './expert-group.admin.service.js';
 import { findExpertGroupMember, listExpertGroupMembers, type ExpertGroupMember } from './expert-group.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const emptyForm = (regionCode: string): ContactForm => ({
   name: '',
@@ -164,9 +165,7 @@ function RegionTable({ ctx, region, members, canEdit }: { ctx: PageContext; regi
       {members.length === 0 ? (
         <p class="muted">{m.noMembers}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`caption-${region.code}`}>
-          <table class="table">
-            <caption id={`caption-${region.code}`}>{m.regionCaption(region.name[locale])}</caption>
+        <ScrollTable id={`caption-${region.code}`} caption={m.regionCaption(region.name[locale])}>
             <thead>
               <tr>
                 <th scope="col">{m.colName}</th>
@@ -197,8 +196,7 @@ function RegionTable({ ctx, region, members, canEdit }: { ctx: PageContext; regi
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { Notice, SelectField } from '../../views/components/form.js';
 import { emailMessages } from './email.messages.js';
 import { findEmail, listEmails } from './email.repository.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const PAGE_SIZE = 50;
 
@@ -116,9 +117,7 @@ function EmailListPage(props: {
       {rows.length === 0 ? (
         <p>{m.noResults}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="email-caption">
-          <table>
-            <caption id="email-caption">{m.caption}</caption>
+        <ScrollTable id="email-caption" caption={m.caption}>
             <thead>
               <tr>
                 <th scope="col">{m.time}</th>
@@ -141,8 +140,7 @@ function EmailListPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       )}
       <PagerLinks ctx={ctx} newest={props.newest} older={props.older} />
     </AdminLayout>

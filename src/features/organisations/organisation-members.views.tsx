@@ -7,6 +7,7 @@ import type { InviteForm } from './organisation.form.js';
 import { organisationMessages } from './organisations.messages.js';
 import type { Organisation, OrganisationMember } from './organisations.repository.js';
 import { Checkbox, SelectField, errorOf } from '../../views/components/form.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 /** One button that posts a change of one member; the member travels in a hidden field and is checked again on the server. */
 function MemberAction({ ctx, organisation, member, action, label }: { ctx: PageContext; organisation: Organisation; member: OrganisationMember; action: string; label: string }) {
@@ -45,9 +46,7 @@ export function MembersSection({
     <>
       <section aria-labelledby="organisation-members">
         <h2 id="organisation-members">{m.membersHeading}</h2>
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="members-caption">
-          <table class="table">
-            <caption id="members-caption">{m.membersCaption}</caption>
+        <ScrollTable id="members-caption" caption={m.membersCaption}>
             <thead>
               <tr>
                 <th scope="col">{m.colName}</th>
@@ -84,8 +83,7 @@ export function MembersSection({
                 );
               })}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       </section>
       {canManage ? (
         <section aria-labelledby="organisation-invite" class="form-section">

@@ -27,6 +27,7 @@ import { organisationIdParam } from './organisations.pages.js';
 import { createOrganisation, editOrganisation, type FirstAdmin } from './organisations.service.js';
 import { Notice, SelectField, errorOf } from '../../views/components/form.js';
 import { OrganisationFields, formOf } from './organisations.views.js';
+import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const SEARCH_LIMIT = 100;
 
@@ -159,9 +160,7 @@ function ResultsTable({ ctx, items, regions }: { ctx: PageContext; items: Organi
   const { locale } = ctx;
   const m = organisationMessages[locale];
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="organisations-caption">
-      <table class="table">
-        <caption id="organisations-caption">{m.resultsCaption}</caption>
+    <ScrollTable id="organisations-caption" caption={m.resultsCaption}>
         <thead>
           <tr>
             <th scope="col">{m.name}</th>
@@ -189,8 +188,7 @@ function ResultsTable({ ctx, items, regions }: { ctx: PageContext; items: Organi
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </ScrollTable>
   );
 }
 

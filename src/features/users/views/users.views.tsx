@@ -11,6 +11,8 @@ import type { Region } from '../../regions/regions.repository.js';
 import type { UserListRow } from '../users.admin.repository.js';
 import { usersMessages } from '../users.messages.js';
 import { Notice, SelectField } from '../../../views/components/form.js';
+import { ScrollTable } from '../../../views/components/scroll-table.js';
+import { RoleAndRegion } from './invite.view.js';
 
 export interface UserListQuery {
   q: string;
@@ -74,9 +76,7 @@ export function UserListPage(props: {
       {rows.length === 0 ? (
         <p>{m.noResults}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="users-caption">
-          <table>
-            <caption id="users-caption">{m.tableCaption}</caption>
+        <ScrollTable id="users-caption" caption={m.tableCaption}>
             <thead>
               <tr>
                 <th scope="col">{m.name}</th>
@@ -99,8 +99,7 @@ export function UserListPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </ScrollTable>
       )}
       <Pager ctx={ctx} previous={query.page > 1 ? listHref(ctx, query, query.page - 1) : undefined} next={props.hasNext ? listHref(ctx, query, query.page + 1) : undefined} />
     </AdminLayout>
@@ -166,7 +165,6 @@ export function UserDetailPage(props: {
   const { locale, t } = ctx;
   const m = usersMessages[locale];
   const base = pagePath(locale, 'adminUsers', String(user.id));
-  const errorOf = (name: string) => errors.find((e) => e.field === name)?.message;
   const lang = locales.find((l) => l === user.locale);
   return (
     <AdminLayout ctx={ctx} title={errors.length > 0 ? `${t.errors.summaryTitle}: ${user.name}` : user.name} section="adminUsers">
@@ -236,24 +234,7 @@ export function UserDetailPage(props: {
           <h3 id="grant-heading">{m.grantHeading}</h3>
           <form method="post" action={`${base}/roles`} novalidate>
             <CsrfField token={ctx.csrf()} />
-            <SelectField
-              name="role"
-              label={m.role}
-              value={props.form.role}
-              error={errorOf('role')}
-              options={props.grantable.roles.map((r) => ({ value: r, label: m.roleNames[r] }))}
-            />
-            <SelectField
-              name="region"
-              label={m.region}
-              hint={m.regionHint}
-              value={props.form.region}
-              error={errorOf('region')}
-              options={[
-                ...(props.isAdmin ? [{ value: '', label: m.noRegion }] : []),
-                ...props.grantable.regions.map((r) => ({ value: r.code, label: r.name[locale] })),
-              ]}
-            />
+            <RoleAndRegion m={m} locale={locale} form={props.form} errors={errors} grantable={props.grantable} isAdmin={props.isAdmin} />
             <button type="submit" class="button">
               {m.grant}
             </button>
