@@ -47,14 +47,22 @@ export class MigrationError extends Error {
 
 /**
  * Kysely's migrator looks at the tables of every schema in the database (pg_get_serial_sequence over
- * the catalogue). When another schema is dropped at that moment (parallel test runs, each in a schema
- * of its own), PostgreSQL answers 'schema "…" does not exist' for a schema that is not ours; the
- * attempt is then simply made again.
+ * the catalogue). When another schema is altered or dropped at that moment (parallel test runs, each
+ * in a schema of its own), PostgreSQL answers with a missing schema, table or column that is not ours
+ * ('schema "…" does not exist', 'column "slug" of relation "strategies" does not exist'). Such an
+ * error before any migration has run is a race in the catalogue read; the attempt is made again.
  */
-function isForeignSchemaRace(error: unknown, ownSchema: string | undefined): boolean {
+const CATALOGUE_RACE_CODES = new Set(['3F000', '42P01', '42703', '42704']);
+
+function isCatalogueRace(error: unknown, ownSchema: string | undefined): boolean {
+  if (ownSchema === undefined) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && CATALOGUE_RACE_CODES.has(code)) return true;
   const match = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : String(error));
   return match !== null && match[1] !== ownSchema;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function ownSchema(handle: DatabaseHandle): Promise<string | undefined> {
   if (handle.dialect !== 'postgres') return undefined;
@@ -65,7 +73,12 @@ async function ownSchema(handle: DatabaseHandle): Promise<string | undefined> {
 /** Applies every pending migration; throws a MigrationError naming the one that failed. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   let result: MigrationResultSet = await (await migrator(handle)).migrateToLatest();
-  for (let attempt = 1; attempt < 5 && result.error && isForeignSchemaRace(result.error, await ownSchema(handle)); attempt++) {
+  for (
+    let attempt = 1;
+    attempt < 8 && result.error && result.results === undefined && isCatalogueRace(result.error, await ownSchema(handle));
+    attempt++
+  ) {
+    await pause(20 * attempt);
     result = await (await migrator(handle)).migrateToLatest();
   }
   if (result.error) {
@@ -83,7 +96,8 @@ export async function pendingMigrations(handle: DatabaseHandle): Promise<string[
       all = await (await migrator(handle)).getMigrations();
       break;
     } catch (error) {
-      if (attempt >= 5 || !isForeignSchemaRace(error, await ownSchema(handle))) throw error;
+      if (attempt >= 8 || !isCatalogueRace(error, await ownSchema(handle))) throw error;
+      await pause(20 * attempt);
     }
   }
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
