@@ -3,11 +3,13 @@ import type { DatabaseHandle } from './database.js';
 import { portable, type PortableMigration } from './migrations/portable.js';
 import { referenceData } from './migrations/2026-11-28-0001-reference-data.js';
 import { accounts } from './migrations/2026-11-28-0002-accounts.js';
+import { callsAndApplications } from './migrations/2026-11-29-0003-calls-and-applications.js';
 
 /** Every migration in order. Names sort by date; never rename or edit one that has shipped. */
 const migrations: Record<string, PortableMigration> = {
   '2026-11-28-0001-reference-data': referenceData,
   '2026-11-28-0002-accounts': accounts,
+  '2026-11-29-0003-calls-and-applications': callsAndApplications,
 };
 
 class PortableMigrationProvider implements MigrationProvider {

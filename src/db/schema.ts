@@ -262,6 +262,227 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type CallStoredStatus = 'draft' | 'published' | 'in_review' | 'decided';
+export type FundingInstrument = 'erdf' | 'akke' | 'other';
+export type CostModelKind = 'flat_rate' | 'itemised';
+export type CriterionKind = 'general' | 'content' | 'specifying' | 'horizontal';
+export type QuestionKind = 'text' | 'choice' | 'number' | 'file';
+export type InquiryStatus = 'open' | 'published' | 'dismissed';
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
+
+export interface CallTable {
+  id: Generated<number>;
+  reference: string;
+  strategy_id: number;
+  status: CallStoredStatus;
+  instrument: FundingInstrument;
+  title_fi: string;
+  title_sv: string;
+  title_en: string;
+  summary_fi: string;
+  summary_sv: string;
+  summary_en: string;
+  body_fi: string;
+  body_sv: string;
+  body_en: string;
+  opens_at: string;
+  closes_at: string;
+  min_regions: number;
+  /** JSON array of OrganisationType. */
+  eligible_org_types: string;
+  min_grant_cents: number;
+  max_grant_cents: number;
+  max_aid_rate_bp: number;
+  max_duration_months: number;
+  lead_region_must_participate: number;
+  cost_model: CostModelKind;
+  flat_rate_bp: number;
+  min_total_score: number;
+  contact_email: string;
+  version: Generated<number>;
+  published_at: string | null;
+  review_started_at: string | null;
+  decided_at: string | null;
+  created_by: number | null;
+  is_demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallRegionTable {
+  call_id: number;
+  region_code: string;
+  budget_cents: number;
+}
+
+export interface CallPriorityTable {
+  call_id: number;
+  priority_id: number;
+}
+
+export interface CallCriterionTable {
+  id: Generated<number>;
+  call_id: number;
+  kind: CriterionKind;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  description_fi: string;
+  description_sv: string;
+  description_en: string;
+  weight: number;
+  sort_order: number;
+}
+
+export interface CallQuestionTable {
+  id: Generated<number>;
+  call_id: number;
+  kind: QuestionKind;
+  label_fi: string;
+  label_sv: string;
+  label_en: string;
+  help_fi: string;
+  help_sv: string;
+  help_en: string;
+  /** JSON array of {fi, sv, en} for choice questions, [] otherwise. */
+  options: string;
+  required: number;
+  max_length: number | null;
+  sort_order: number;
+}
+
+export interface CallCorrectionTable {
+  id: Generated<number>;
+  call_id: number;
+  note_fi: string;
+  note_sv: string;
+  note_en: string;
+  /** JSON array of field names. */
+  changed_fields: string;
+  corrected_by: number | null;
+  corrected_at: string;
+}
+
+export interface CallInquiryTable {
+  id: Generated<number>;
+  call_id: number;
+  asked_by: number | null;
+  question: string;
+  locale: string;
+  asked_at: string;
+  public_question: string | null;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  status: InquiryStatus;
+}
+
+export interface ApplicationTable {
+  id: Generated<number>;
+  call_id: number;
+  lead_organisation_id: number;
+  status: ApplicationStatus;
+  title: string;
+  summary: string;
+  priority_id: number | null;
+  start_date: string | null;
+  end_date: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
+  submitted_at: string | null;
+  withdrawn_at: string | null;
+  is_demo: Generated<number>;
+}
+
+export interface ApplicationGrowthSectorTable {
+  application_id: number;
+  growth_sector_id: number;
+}
+
+export interface ApplicationSectionTable {
+  application_id: number;
+  section: string;
+  body: string;
+  is_secret: Generated<number>;
+}
+
+export interface ApplicationPartnerTable {
+  id: Generated<number>;
+  application_id: number;
+  organisation_id: number;
+  is_lead: number;
+  region_code: string;
+  unit: string;
+  role_description: string;
+  contact_name: string;
+  contact_email: string;
+  requested_cents: Generated<number>;
+  own_funding_cents: Generated<number>;
+  other_public_cents: Generated<number>;
+  version: Generated<number>;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface ApplicationPartnerCostTable {
+  partner_id: number;
+  category: string;
+  amount_cents: number;
+}
+
+export interface ApplicationEditorTable {
+  application_id: number;
+  user_id: number;
+  partner_id: number;
+  invited_by: number | null;
+  created_at: string;
+}
+
+export interface ApplicationIndicatorTable {
+  id: Generated<number>;
+  application_id: number;
+  name: string;
+  unit: string;
+  target_value: number;
+  sort_order: number;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  application_id: number;
+  question_id: number | null;
+  filename: string;
+  description: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export interface ApplicationAnswerTable {
+  application_id: number;
+  question_id: number;
+  value: string;
+}
+
+export interface ApplicationSubmissionTable {
+  id: Generated<number>;
+  application_id: number;
+  receipt_number: string;
+  submitted_at: string;
+  submitted_by: number | null;
+  content_sha256: string;
+  snapshot: string;
+  withdrawn_at: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   strategies: StrategyTable;
@@ -284,6 +505,23 @@ export interface Database {
   api_tokens: ApiTokenTable;
   email_messages: EmailMessageTable;
   audit_log: AuditLogTable;
+  calls: CallTable;
+  call_regions: CallRegionTable;
+  call_priorities: CallPriorityTable;
+  call_criteria: CallCriterionTable;
+  call_questions: CallQuestionTable;
+  call_corrections: CallCorrectionTable;
+  call_inquiries: CallInquiryTable;
+  applications: ApplicationTable;
+  application_growth_sectors: ApplicationGrowthSectorTable;
+  application_sections: ApplicationSectionTable;
+  application_partners: ApplicationPartnerTable;
+  application_partner_costs: ApplicationPartnerCostTable;
+  application_editors: ApplicationEditorTable;
+  application_indicators: ApplicationIndicatorTable;
+  attachments: AttachmentTable;
+  application_answers: ApplicationAnswerTable;
+  application_submissions: ApplicationSubmissionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -301,3 +539,12 @@ export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type EmailMessageRow = Selectable<EmailMessageTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type CallRow = Selectable<CallTable>;
+export type CallCriterionRow = Selectable<CallCriterionTable>;
+export type CallQuestionRow = Selectable<CallQuestionTable>;
+export type CallCorrectionRow = Selectable<CallCorrectionTable>;
+export type CallInquiryRow = Selectable<CallInquiryTable>;
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicationPartnerRow = Selectable<ApplicationPartnerTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type ApplicationSubmissionRow = Selectable<ApplicationSubmissionTable>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -30,7 +31,18 @@ import { growthSectorsAdminPages } from '../features/regions/growth-sectors.admi
 import { strategyAdminPages } from '../features/strategy/strategy.admin.pages.js';
 import { strategyApi } from '../features/strategy/strategy.api.js';
 import { strategyPages } from '../features/strategy/strategy.pages.js';
+import { callsAdminPages } from '../features/calls/calls.admin.pages.js';
+import { callCriteriaAdminPages } from '../features/calls/call-criteria.admin.pages.js';
+import { callInquiryPages } from '../features/calls/call-inquiries.pages.js';
+import { callsPages } from '../features/calls/calls.pages.js';
+import { callsApi } from '../features/calls/calls.api.js';
+import { applicationsPages } from '../features/applications/applications.pages.js';
+import { collaborationPages } from '../features/applications/collaboration.pages.js';
+import { submissionPages } from '../features/applications/submission.pages.js';
 import { openApiInfo } from './openapi.js';
+
+/** The largest attachment taken: 10 MiB. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 import { assetsPlugin } from './plugins/assets.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -115,7 +127,13 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(formbody, { bodyLimit: 65_536 });
+  // Application texts are long, and URL-encoded Finnish takes up to six bytes a letter.
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+  // File uploads (PDF attachments): fields and the one file are read into the body, so the CSRF check sees them.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 65_536 },
+  });
   await app.register(swagger, { openapi: openApiInfo(config), hideUntagged: false });
 
   await app.register(errorHandlerPlugin);
@@ -150,6 +168,14 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(organisationPages);
   await app.register(organisationAdminPages);
   await app.register(expertGroupAdminPages);
+  await app.register(callsApi, { prefix: '/api/v1' });
+  await app.register(callsPages);
+  await app.register(callInquiryPages);
+  await app.register(callsAdminPages);
+  await app.register(callCriteriaAdminPages);
+  await app.register(applicationsPages);
+  await app.register(collaborationPages);
+  await app.register(submissionPages);
   await app.register(secondFactorPages);
   await app.register(passwordResetPages);
   await app.register(invitationPages);

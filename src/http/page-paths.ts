@@ -34,6 +34,9 @@ export const pageSegments = {
   adminAudit: { fi: 'hallinta/lokitiedot', sv: 'administration/logg', en: 'admin/audit-log' },
   adminEmail: { fi: 'hallinta/sahkopostit', sv: 'administration/e-post', en: 'admin/email' },
   adminApiTokens: { fi: 'hallinta/api-avaimet', sv: 'administration/api-nycklar', en: 'admin/api-tokens' },
+  calls: { fi: 'haut', sv: 'utlysningar', en: 'calls' },
+  applications: { fi: 'hakemukset', sv: 'ansokningar', en: 'applications' },
+  adminCalls: { fi: 'hallinta/haut', sv: 'administration/utlysningar', en: 'admin/calls' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageId = keyof typeof pageSegments;

@@ -42,7 +42,21 @@ export const policies = {
     scoped(p, 'read') && (isAdmin(p) || isOfficer(p) || isMemberOf(p, organisationId)),
   manageOrganisationMembers: (p: P, organisationId: number) => bySession(p) && (isAdmin(p) || isAdminOf(p, organisationId)),
   readOwnAccount: (p: P) => p !== null && scoped(p, 'read'),
+  // Calls: officers run them (each call by the officers of its councils; see mayManageCall), the public reads them.
+  manageCalls: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  askAboutCall: (p: P) => bySession(p),
+  // Applications: any signed-in user may start or edit one; the route then checks membership or invitation.
+  applyForFunding: (p: P) => bySession(p),
+  readApplications: (p: P) => scoped(p, 'read') && (isAdmin(p) || isOfficer(p)),
   readMetrics: (p: P) => isAdmin(p) || (p !== null && p.scopes !== null && p.scopes.includes('metrics')),
 } as const;
 
 export type PolicyName = keyof typeof policies;
+
+/** An officer manages the calls their council takes part in (and a draft they created); an admin any call. */
+export const mayManageCall = (p: P, call: { regionCodes: readonly string[]; createdBy: number | null }) =>
+  isAdmin(p) || (isOfficer(p) && (call.regionCodes.some((r) => isOfficer(p, r)) || (p !== null && call.createdBy === p.userId)));
+
+/** Officers of the call's councils (and admins) see the applications to it, with everything in them. */
+export const mayReadCallApplications = (p: P, call: { regionCodes: readonly string[] }) =>
+  isAdmin(p) || call.regionCodes.some((r) => isOfficer(p, r));

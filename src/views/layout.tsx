@@ -12,7 +12,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-const navPages = ['home', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
+const navPages = ['home', 'calls', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
 
 export function Layout({ ctx, title, description, children }: LayoutProps) {
   const { t, locale } = ctx;

@@ -19,6 +19,7 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     strategy: 'Strategy',
+    calls: 'Funding calls',
     regions: 'Regions',
     expertGroup: 'Expert group',
     accessibility: 'Accessibility statement',
@@ -129,6 +130,7 @@ export const en: Messages = {
     title: 'Administration',
     navigation: 'Administration menu',
     users: 'Users and roles',
+    calls: 'Funding calls',
     organisations: 'Organisations',
     expertGroup: 'Expert group',
     strategy: 'Strategy and priorities',

@@ -21,6 +21,7 @@ export const fi = {
   nav: {
     home: 'Etusivu',
     strategy: 'Strategia',
+    calls: 'Rahoitushaut',
     regions: 'Maakunnat',
     expertGroup: 'Asiantuntijaryhmä',
     accessibility: 'Saavutettavuusseloste',
@@ -131,6 +132,7 @@ export const fi = {
     title: 'Hallinta',
     navigation: 'Hallinnan valikko',
     users: 'Käyttäjät ja roolit',
+    calls: 'Rahoitushaut',
     organisations: 'Organisaatiot',
     expertGroup: 'Asiantuntijaryhmä',
     strategy: 'Strategia ja painopisteet',

@@ -19,6 +19,7 @@ export const sv: Messages = {
   nav: {
     home: 'Startsida',
     strategy: 'Strategi',
+    calls: 'Utlysningar',
     regions: 'Landskap',
     expertGroup: 'Expertgrupp',
     accessibility: 'Tillgänglighetsutlåtande',
@@ -129,6 +130,7 @@ export const sv: Messages = {
     title: 'Administration',
     navigation: 'Administrationsmeny',
     users: 'Användare och roller',
+    calls: 'Utlysningar',
     organisations: 'Organisationer',
     expertGroup: 'Expertgruppen',
     strategy: 'Strategi och prioriteringar',
