@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { seedDemoCalls } from '../src/db/seed/demo-calls.js';
 import { seedDemoData, seedReferenceData } from '../src/db/seed/seed.js';
 import { buildApp } from '../src/http/app.js';
 import { startSession } from '../src/features/auth/session.service.js';
@@ -36,6 +37,7 @@ const database = openDatabase({ sqliteFile: path.join(dir, 'bench.sqlite') });
 await migrateToLatest(database);
 await seedReferenceData(database.db);
 await seedDemoData(database.db);
+await seedDemoCalls(database.db, new Date());
 const app = await buildApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), { database });
 
 const admin = await database.db.selectFrom('users').select('id').where('email', '=', 'yllapito.demo@example.org').executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase, sqliteFileIn } from '../db/database.js';
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
+import { seedDemoCalls } from '../db/seed/demo-calls.js';
 import { seedDemoData, seedReferenceData } from '../db/seed/seed.js';
 import { helsinkiYear } from '../domain/helsinki-time.js';
 import { chairSchedule, clearChairOverride, overrideChairYear } from '../features/chair/chair.commands.js';
@@ -96,7 +97,7 @@ async function run(argv: string[]): Promise<number> {
             console.error('Demo data is never added in production (NODE_ENV=production).');
             return 1;
           }
-          console.log(`Demo rows added: ${await seedDemoData(database.db)}`);
+          console.log(`Demo rows added: ${await seedDemoData(database.db)}; demo calls added: ${await seedDemoCalls(database.db, new Date())}`);
         }
         return 0;
       }

@@ -7,7 +7,7 @@ const call: CallRules = {
   participatingRegions: ['10', '11', '12', '16', '17', '18', '19'],
   priorityIds: [1],
   minRegions: 3,
-  eligibleOrgTypes: ['university', 'university_of_applied_sciences', 'research_institute'],
+  eligibleOrgTypes: ['university', 'university-of-applied-sciences', 'research-institute'],
   minGrantCents: 5_000_000,
   maxGrantCents: 60_000_000,
   maxAidRateBp: 8000,

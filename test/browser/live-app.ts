@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDemoCalls } from '../../src/db/seed/demo-calls.js';
 import { seedDemoData, seedReferenceData } from '../../src/db/seed/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { testConfig, TestClock, type TestApp } from '../helpers/app.js';
@@ -31,6 +32,7 @@ export async function startLiveApp(): Promise<TestApp & { origin: string }> {
   await seedReferenceData(database.db);
   await seedDemoData(database.db);
   const clock = new TestClock();
+  await seedDemoCalls(database.db, clock.now());
   const app = await buildApp(testConfig({ BASE_URL: origin }), { database, now: clock.now });
   await app.listen({ host: '127.0.0.1', port });
   return {
