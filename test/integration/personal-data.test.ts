@@ -8,6 +8,7 @@ import { pruneExpiredData } from '../../src/features/privacy/prune.js';
 import { sha256Hex } from '../../src/security/tokens.js';
 import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { testDialects } from '../helpers/dialects.js';
+import { buildApplication, buildCall } from '../helpers/call-factories.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 function fieldError(html: string, field: string): string | undefined {
@@ -69,7 +70,7 @@ for (const dialect of testDialects()) {
       assert.match(String(res.headers['cache-control']), /no-store/);
       const data = res.json();
       assert.deepEqual(Object.keys(data).sort(), [
-        'accessibilityFeedback', 'apiTokens', 'auditEntries', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'roles', 'sessions', 'user',
+        'accessibilityFeedback', 'apiTokens', 'applications', 'auditEntries', 'callQuestions', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'roles', 'sessions', 'user',
       ]);
       assert.equal(data.user.email, user.email);
       assert.equal(data.user.passwordSet, true);
@@ -143,6 +144,37 @@ for (const dialect of testDialects()) {
       assert.equal(signIn.statusCode, 400);
       const signInErased = await (await agentFor(t)).post('/en/sign-in', { email: `erased-${user.id}@invalid`, password: TEST_PASSWORD });
       assert.equal(signInErased.statusCode, 400);
+    });
+
+    it('exports and erases what calls and applications hold about a person, keeping submitted applications', async () => {
+      const org = await buildOrganisation(db());
+      const colleague = await buildUser(db(), { memberOf: [{ organisation: org, admin: true }] });
+      const user = await buildUser(db(), { name: 'Hanna Hakija', memberOf: [{ organisation: org }] });
+      const call = await buildCall(db());
+      const draft = await buildApplication(db(), { call, lead: { organisation: org }, createdBy: user });
+      const submitted = await buildApplication(db(), { call, lead: { organisation: org }, createdBy: colleague, status: 'submitted' });
+      for (const id of [draft.partnerIds[0]!, submitted.partnerIds[0]!]) {
+        await db().updateTable('application_partners').set({ contact_name: user.name, contact_email: user.email }).where('id', '=', id).execute();
+      }
+      await db().insertInto('application_editors').values({ application_id: submitted.id, user_id: user.id, partner_id: submitted.partnerIds[1]!, invited_by: colleague.id, created_at: at }).execute();
+      const ask = (status: 'open' | 'published', question: string, publicQuestion: string | null) =>
+        db().insertInto('call_inquiries').values({ call_id: call.id, asked_by: user.id, question, locale: 'fi', asked_at: at, public_question: publicQuestion, answer: status === 'published' ? 'Vastaus.' : null, status }).execute();
+      await ask('open', 'Olen Hanna Hakija, saako yritys hakea?', null);
+      await ask('published', 'Hanna Hakija kysyy: kelpaako kunta?', 'Kelpaako kunta osatoteuttajaksi?');
+
+      const agent = await agentFor(t, user);
+      const exported = JSON.parse((await agent.get('/en/account/my-data/download')).body);
+      assert.equal(exported.callQuestions.length, 2);
+      assert.deepEqual(exported.applications.started.map((a: { applicationId: number }) => a.applicationId), [draft.id]);
+      assert.deepEqual(exported.applications.invitedToEdit.map((a: { applicationId: number }) => a.applicationId), [submitted.id]);
+      assert.equal(exported.applications.namedAsContact.length, 2);
+
+      assert.equal((await agent.post('/en/account/my-data/erase', { password: TEST_PASSWORD })).statusCode, 303);
+      const questions = await db().selectFrom('call_inquiries').selectAll().where('call_id', '=', call.id).execute();
+      assert.deepEqual(questions.map((q) => [q.question, q.asked_by, q.status]), [['Kelpaako kunta osatoteuttajaksi?', null, 'published']]);
+      const contacts = await db().selectFrom('application_partners').select(['application_id', 'contact_name']).where('id', 'in', [draft.partnerIds[0]!, submitted.partnerIds[0]!]).orderBy('application_id').execute();
+      assert.deepEqual(contacts.map((c) => c.contact_name), ['', user.name], 'the draft forgets the contact; the submitted record keeps it');
+      assert.equal((await db().selectFrom('application_editors').select('user_id').where('user_id', '=', user.id).execute()).length, 0);
     });
 
     it('erases an account without a password after the checkbox and the typed e-mail address', async () => {

@@ -69,6 +69,24 @@ export async function eraseAccount(db: Db, actor: Actor, userId: number, now: Da
         .where((eb) => eb.or([eb('user_id', '=', userId), eb('to_address', '=', user.email)]))
         .executeTakeFirst(),
     );
+    removed.applicationEditorships = count(await trx.deleteFrom('application_editors').where('user_id', '=', userId).executeTakeFirst());
+    // Unanswered or dismissed questions go; a published one keeps only its published (anonymised) wording.
+    removed.callQuestions = count(
+      await trx.deleteFrom('call_inquiries').where('asked_by', '=', userId).where('status', '!=', 'published').executeTakeFirst(),
+    );
+    await trx
+      .updateTable('call_inquiries')
+      .set((eb) => ({ question: eb.fn.coalesce('public_question', eb.val('')), asked_by: null }))
+      .where('asked_by', '=', userId)
+      .execute();
+    // The person as a contact in drafts is removed; submitted applications are records the councils must keep.
+    const contactsCleared = await trx
+      .updateTable('application_partners')
+      .set({ contact_name: '', contact_email: '' })
+      .where('contact_email', '=', user.email)
+      .where('application_id', 'in', (eb) => eb.selectFrom('applications').select('id').where('status', '=', 'draft'))
+      .executeTakeFirst();
+    removed.draftContacts = Number(contactsCleared.numUpdatedRows);
     const unlinked = await trx.updateTable('expert_group_members').set({ user_id: null }).where('user_id', '=', userId).executeTakeFirst();
     await appendAudit(
       trx,

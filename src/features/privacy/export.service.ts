@@ -19,7 +19,7 @@ function parseJson(value: string | null): unknown {
 export async function exportPersonalData(db: Executor, userId: number, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) return null;
-  const [roles, memberships, sessions, apiTokens, emails, audit, feedback, expertGroup] = await Promise.all([
+  const [roles, memberships, sessions, apiTokens, emails, audit, feedback, expertGroup, inquiries, applicationWork] = await Promise.all([
     db.selectFrom('role_assignments').select(['role', 'region_code', 'created_at']).where('user_id', '=', userId).orderBy('id').execute(),
     db
       .selectFrom('organisation_members as m')
@@ -63,6 +63,13 @@ export async function exportPersonalData(db: Executor, userId: number, now: Date
       .select(['region_code', 'name', 'title_fi', 'title_sv', 'title_en', 'organisation', 'email', 'phone'])
       .where('user_id', '=', userId)
       .execute(),
+    db
+      .selectFrom('call_inquiries')
+      .select(['call_id', 'question', 'public_question', 'answer', 'status', 'asked_at', 'answered_at'])
+      .where('asked_by', '=', userId)
+      .orderBy('id')
+      .execute(),
+    applicationsOfPerson(db, userId, user.email),
   ]);
   return {
     exportedAt: now.toISOString(),
@@ -148,7 +155,39 @@ export async function exportPersonalData(db: Executor, userId: number, now: Date
       email: g.email,
       phone: g.phone,
     })),
+    callQuestions: inquiries.map((q) => ({
+      callId: q.call_id,
+      question: q.question,
+      publishedWording: q.public_question,
+      answer: q.answer,
+      status: q.status,
+      askedAt: q.asked_at,
+      answeredAt: q.answered_at,
+    })),
+    applications: applicationWork,
   };
 }
 
 export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof exportPersonalData>>>;
+
+/**
+ * The applications a person started, may edit, or is named in as a partner's contact person, with
+ * what the application holds about them (not the whole application, which belongs to the organisations).
+ */
+async function applicationsOfPerson(db: Executor, userId: number, email: string) {
+  const [created, editing, contact] = await Promise.all([
+    db.selectFrom('applications').select(['id', 'call_id', 'title', 'status', 'created_at']).where('created_by', '=', userId).orderBy('id').execute(),
+    db.selectFrom('application_editors').select(['application_id', 'partner_id', 'created_at']).where('user_id', '=', userId).orderBy('application_id').execute(),
+    db
+      .selectFrom('application_partners')
+      .select(['application_id', 'id as partner_id', 'contact_name', 'contact_email'])
+      .where('contact_email', '=', email)
+      .orderBy('application_id')
+      .execute(),
+  ]);
+  return {
+    started: created.map((a) => ({ applicationId: a.id, callId: a.call_id, title: a.title, status: a.status, startedAt: a.created_at })),
+    invitedToEdit: editing.map((e) => ({ applicationId: e.application_id, partnerId: e.partner_id, since: e.created_at })),
+    namedAsContact: contact.map((c) => ({ applicationId: c.application_id, partnerId: c.partner_id, name: c.contact_name, email: c.contact_email })),
+  };
+}
