@@ -14,6 +14,7 @@ export function openApiInfo(config: Config) {
     tags: [
       { name: 'regions', description: 'The seven regions and their councils' },
       { name: 'strategy', description: 'Strategy versions and their priorities' },
+      { name: 'calls', description: 'Joint funding calls, and the public details of the applications submitted to them' },
       { name: 'chair', description: 'The yearly rotating chair region' },
       { name: 'expert-group', description: 'The expert group and its public contacts' },
       { name: 'account', description: 'Who an API token acts for' },

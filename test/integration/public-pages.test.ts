@@ -132,7 +132,7 @@ for (const dialect of testDialects()) {
       const cases = [
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'application/json' }, payload: '{"message":', status: 400 },
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: { 'content-type': 'text/csv' }, payload: 'a,b', status: 415 },
-        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `message=${'x'.repeat(70_000)}`, status: 413 },
+        { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `message=${'x'.repeat(1_100_000)}`, status: 413 },
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: `_csrf=${token}&message=`, status: 400 },
         { method: 'POST' as const, url: '/fi/saavutettavuusseloste', headers: form, payload: 'message=no+token', status: 403 },
         { method: 'GET' as const, url: '/fi/saavutettavuusseloste/feedback/../../etc/passwd', status: 404 },

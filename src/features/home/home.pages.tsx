@@ -6,18 +6,36 @@ import { formatDate } from '../../i18n/format.js';
 import { Layout } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
 import { chairNow, type ChairNow } from '../chair/chair.service.js';
+import { listPublicCalls, type PublicCallSummary } from '../calls/calls.public.repository.js';
+import { HomeCalls } from '../calls/views/calls.home.js';
 import { strategyCatalogue, type StrategyVersion } from '../strategy/strategy.service.js';
 
 export async function homePages(app: FastifyInstance) {
   getPage(app, 'home', '', 'public', async (locale, request) => {
     const now = app.now();
-    const [chair, { current }] = await Promise.all([chairNow(app.database.db, now), strategyCatalogue(app.database.db, now)]);
+    const db = app.database.db;
+    const [chair, { current }, open, coming] = await Promise.all([
+      chairNow(db, now),
+      strategyCatalogue(db, now),
+      listPublicCalls(db, { phase: 'open' }, now),
+      listPublicCalls(db, { phase: 'published' }, now),
+    ]);
+    const calls = {
+      open: [...open.items].sort((a, b) => a.closesAt.localeCompare(b.closesAt)).slice(0, 3),
+      coming: [...coming.items].sort((a, b) => a.opensAt.localeCompare(b.opensAt)).slice(0, 3),
+    };
     const ctx = pageContext(request, locale, { current: 'home' });
-    return <HomePage ctx={ctx} chair={chair} strategy={current} />;
+    return <HomePage ctx={ctx} chair={chair} strategy={current} calls={calls} />;
   });
 }
 
-function HomePage({ ctx, chair, strategy }: { ctx: PageContext; chair: ChairNow; strategy: StrategyVersion | undefined }) {
+function HomePage(props: {
+  ctx: PageContext;
+  chair: ChairNow;
+  strategy: StrategyVersion | undefined;
+  calls: { open: PublicCallSummary[]; coming: PublicCallSummary[] };
+}) {
+  const { ctx, chair, strategy, calls } = props;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.home.title}>
@@ -49,8 +67,7 @@ function HomePage({ ctx, chair, strategy }: { ctx: PageContext; chair: ChairNow;
 
         <section class="card" aria-labelledby="calls-heading">
           <h2 id="calls-heading">{t.home.callsHeading}</h2>
-          <p>{t.home.callsText}</p>
-          <p class="muted">{t.home.callsNone}</p>
+          <HomeCalls ctx={ctx} open={calls.open} coming={calls.coming} />
         </section>
 
         <section class="card" aria-labelledby="news-heading">

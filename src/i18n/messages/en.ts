@@ -38,8 +38,6 @@ export const en: Messages = {
     chairNone: 'The chair rotation has not been set yet.',
     prioritiesHeading: 'Joint priorities',
     callsHeading: 'Funding calls',
-    callsText:
-      'The regional councils open joint, cross-regional funding calls on the priorities. Calls are published on this site and through each council’s own channels.',
     callsNone: 'No calls are open at the moment.',
     newsHeading: 'News',
     newsText: 'News of joint calls and of how the strategy is carried out is gathered here and shared through every regional council’s channels.',

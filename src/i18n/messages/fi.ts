@@ -40,8 +40,6 @@ export const fi = {
     chairNone: 'Puheenjohtajavuoroja ei ole vielä määritetty.',
     prioritiesHeading: 'Yhteiset painopisteet',
     callsHeading: 'Rahoitushaut',
-    callsText:
-      'Maakuntaliitot avaavat painopisteille yhteisiä, maakuntien rajat ylittäviä rahoitushakuja. Haut julkaistaan tällä sivustolla ja kunkin liiton omissa kanavissa.',
     callsNone: 'Avoimia hakuja ei ole juuri nyt.',
     newsHeading: 'Ajankohtaista',
     newsText: 'Uutiset yhteisistä hauista ja strategian toteutuksesta kootaan tänne ja jaetaan jokaisen maakuntaliiton kanaviin.',

@@ -38,8 +38,6 @@ export const sv: Messages = {
     chairNone: 'Ordförandeturerna har ännu inte fastställts.',
     prioritiesHeading: 'Gemensamma prioriteringar',
     callsHeading: 'Utlysningar',
-    callsText:
-      'Landskapsförbunden öppnar gemensamma utlysningar över landskapsgränserna inom prioriteringarna. Utlysningarna publiceras på den här webbplatsen och i varje förbunds egna kanaler.',
     callsNone: 'Inga utlysningar är öppna just nu.',
     newsHeading: 'Aktuellt',
     newsText: 'Nyheter om gemensamma utlysningar och om hur strategin genomförs samlas här och sprids till varje landskapsförbunds kanaler.',
