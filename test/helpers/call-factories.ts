@@ -66,7 +66,7 @@ export async function buildCall(db: Db, spec: CallSpec = {}): Promise<CallRow> {
       lead_region_must_participate: spec.leadRegionMustParticipate === false ? 0 : 1,
       cost_model: spec.costModel ?? 'flat_rate',
       flat_rate_bp: spec.flatRateBp ?? 4000,
-      min_total_score: 30,
+      min_total_score: 14,
       contact_email: 'haut@example.test',
       published_at: (spec.status ?? 'published') === 'draft' ? null : SEEDED_AT,
       created_by: spec.createdBy?.id ?? null,

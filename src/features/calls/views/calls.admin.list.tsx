@@ -8,7 +8,7 @@ import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
-import type { AdminCallRow } from '../calls.admin.service.js';
+import type { AdminCallRow } from '../calls.admin.repository.js';
 import { PhaseTag, helsinkiTimeText, textIn } from './calls.admin.parts.js';
 
 export function CallListPage(props: {

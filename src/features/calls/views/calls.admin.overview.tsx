@@ -12,7 +12,7 @@ import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { problemMessage } from '../calls.admin.form.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
-import type { CallCorrection } from '../calls.admin.service.js';
+import type { CallCorrection } from '../calls.admin.repository.js';
 import type { CallDetails } from '../calls.repository.js';
 import { PhaseTag, formatRate, helsinkiTimeText, textIn } from './calls.admin.parts.js';
 

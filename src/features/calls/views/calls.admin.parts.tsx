@@ -2,7 +2,7 @@ import type { CallPhase } from '../../../domain/call-lifecycle.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { intlLocale, type Locale, type Localised } from '../../../i18n/locales.js';
 import { fieldId } from '../../../views/components/form.js';
-import { helsinkiOffset } from '../calls.admin.form.js';
+import { helsinkiOffset } from '../calls.admin.values.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
 
 /** A call's text in the page's language, or the Finnish one when that language has none. */
