@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { build } from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import suomifi from 'suomifi-design-tokens';
@@ -67,6 +68,38 @@ export function designTokensCss(): string {
   return `/* Generated at start-up from suomifi-design-tokens and @fontsource/source-sans-3. */\n${fontFacesCss()}\n:root {\n  ${lines.join('\n  ')}\n}\n`;
 }
 
+/** The application editor's enhancement script (web/js/application-editor.ts), which runs the server's eligibility rules in the browser. */
+export const APPLICATION_EDITOR_SCRIPT = '/assets/application-editor.js';
+
+let editorBundle: Promise<{ code: string; etag: string }> | undefined;
+
+/**
+ * Bundles the editor's script with esbuild once per process, into memory: TypeScript and the shared
+ * pure modules it imports (src/domain/eligibility.ts and the editor's messages) become one file that
+ * old browsers can read. A failure stops the start-up with esbuild's message.
+ */
+export function applicationEditorBundle(): Promise<{ code: string; etag: string }> {
+  editorBundle ??= build({
+    entryPoints: [path.join(webDir, 'js', 'application-editor.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2019'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  }).then((result) => {
+    const code = result.outputFiles[0]!.text;
+    return { code, etag: `"${createHash('sha256').update(code).digest('hex').slice(0, 16)}"` };
+  });
+  editorBundle.catch(() => {
+    editorBundle = undefined;
+  });
+  return editorBundle;
+}
+
 /**
  * Static assets under /assets: the site's CSS and images from web/, the generated design tokens and
  * the self-hosted Source Sans 3 font (no CDN). Cached for a day and revalidated with ETags.
@@ -79,6 +112,12 @@ export const assetsPlugin = fp(async (app: FastifyInstance) => {
     if (request.headers['if-none-match'] === tokensEtag) return reply.code(304).send();
     return reply.type('text/css; charset=utf-8').send(tokensCss);
   });
+  const editor = await applicationEditorBundle();
+  app.get(APPLICATION_EDITOR_SCRIPT, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    reply.header('etag', editor.etag).header('cache-control', 'public, max-age=86400');
+    if (request.headers['if-none-match'] === editor.etag) return reply.code(304).send();
+    return reply.type('text/javascript; charset=utf-8').send(editor.code);
+  });
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/assets/',
@@ -86,6 +125,8 @@ export const assetsPlugin = fp(async (app: FastifyInstance) => {
     index: false,
     wildcard: true,
     schemaHide: true,
+    // Scripts are served bundled (above), never as their TypeScript sources.
+    allowedPath: (pathName) => !pathName.startsWith('/js/'),
   });
   await app.register(fastifyStatic, {
     root: fontDir,
