@@ -120,6 +120,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
             {t.auth.myAccount}
           </a>
         </li>
+        <li><a href={pagePath(locale, 'applications')} aria-current={navCurrent(ctx, 'applications')}>{{ fi: 'Omat hakemukset', sv: 'Mina ansökningar', en: 'My applications' }[locale]}</a></li>
         {policies.useAdminArea(viewer.principal) ? (
           <li>
             <a href={pagePath(locale, 'admin')} aria-current={navCurrent(ctx, 'admin')}>

@@ -39,10 +39,14 @@ for (const dialect of testDialects()) {
       }
       // 3 × 5 (content) + 2 × 5 (specifying) + 1 × 3 (horizontal); the general criterion's weight does not count.
       assert.match(res.body, /<span id="max-total">28<\/span>/);
-      assert.match(res.body, /<dd id="min-total">30<\/dd>/);
+      assert.match(res.body, /<dd id="min-total">14<\/dd>/);
       assert.match(res.body, /ei lasketa summaan/);
-      assert.match(res.body, /Vähimmäispistemäärä on suurempi kuin suurin mahdollinen pistemäärä/);
+      assert.doesNotMatch(res.body, /Vähimmäispistemäärä on suurempi kuin suurin mahdollinen pistemäärä/);
       assert.match(res.body, /Haku on luonnos/);
+      // A minimum above the maximum is pointed out.
+      await t.database.db.updateTable('calls').set({ min_total_score: 30 }).where('id', '=', call.id).execute();
+      const warned = await (await agentFor(t, officer17)).get(`${ADMIN}/${call.id}/criteria`);
+      assert.match(warned.body, /Vähimmäispistemäärä on suurempi kuin suurin mahdollinen pistemäärä/);
       assert.match(res.body, /<caption id="criteria-content">Sisällölliset valintaperusteet \(pisteet 0–5\)<\/caption>/);
     });
 

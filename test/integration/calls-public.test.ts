@@ -208,7 +208,7 @@ for (const dialect of testDialects()) {
             '0–5 pistettä',
             '0–3 pistettä',
             'täyttyy / ei täyty',
-            'vähintään 30 pistettä',
+            'vähintään 14 pistettä',
             'Lisäkysymys 1',
             'vapaa teksti, enintään 2000 merkkiä',
             'mailto:haut@example.test',
@@ -345,7 +345,7 @@ for (const dialect of testDialects()) {
         ['specifying', 5, 2],
         ['horizontal', 3, 1],
       ]);
-      assert.equal(call.minTotalScore, 30);
+      assert.equal(call.minTotalScore, 14);
       assert.equal(call.questions.length, 1);
       assert.equal(call.questions[0].label.en, 'Extra question 1');
       assert.deepEqual(call.corrections, []);
