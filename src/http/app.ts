@@ -43,6 +43,16 @@ import { openApiInfo } from './openapi.js';
 
 /** The largest attachment taken: 10 MiB. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** A file of a multipart form as the route reads it from the body (see the multipart registration below). */
+export interface UploadedFile {
+  /** The name the browser sent: never trusted for the type, only shown and offered back on download. */
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+  /** The file was longer than MAX_UPLOAD_BYTES and was cut there. */
+  truncated: boolean;
+}
 import { assetsPlugin } from './plugins/assets.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -130,9 +140,16 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   // Application texts are long, and URL-encoded Finnish takes up to six bytes a letter.
   await app.register(formbody, { bodyLimit: 1_048_576 });
   // File uploads (PDF attachments): fields and the one file are read into the body, so the CSRF check sees them.
+  // The file arrives as an UploadedFile; one byte over the limit is read so that the page can say the file is too large.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 65_536 },
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 20, fieldSize: 65_536 },
+    async onFile(part) {
+      const data = await part.toBuffer();
+      const file: UploadedFile = { filename: part.filename, mimetype: part.mimetype, data, truncated: part.file.truncated };
+      Object.assign(part, { value: file });
+    },
   });
   await app.register(swagger, { openapi: openApiInfo(config), hideUntagged: false });
 

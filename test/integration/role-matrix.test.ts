@@ -7,6 +7,7 @@ import { locales, type Locale } from '../../src/i18n/locales.js';
 import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { TestAgent } from '../helpers/agent.js';
 import { testDialects } from '../helpers/dialects.js';
+import { buildApplication, buildCall } from '../helpers/call-factories.js';
 import { buildOrganisation, buildUser } from '../helpers/factories.js';
 import { matrix, roles, type MatrixEntry, type Outcome, type Role } from './role-matrix.js';
 
@@ -59,7 +60,23 @@ for (const dialect of testDialects()) {
       const strategy = await db.selectFrom('strategies').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow();
       const expertRow = await db.selectFrom('expert_group_members').select('id').where('region_code', '=', '11').executeTakeFirstOrThrow();
       const sector = await db.selectFrom('growth_sectors').select('id').where('region_code', '=', '11').orderBy('id').executeTakeFirstOrThrow();
+      // A call open now in which all seven councils take part, and a draft application of the applicant's organisation.
+      const sampleCall = await buildCall(db);
+      const sampleApplication = await buildApplication(db, { call: sampleCall, lead: { organisation: ownOrganisation }, createdBy: applicant });
       params = {
+        ':id@calls': String(sampleCall.id),
+        // Routes outside the pages (/api/v1/calls/:id) have no page id after the @.
+        ':id@': String(sampleCall.id),
+        ':id@adminCalls': String(sampleCall.id),
+        ':id@applications': String(sampleApplication.id),
+        ':callId': String(sampleCall.id),
+        ':applicationId': String(sampleApplication.id),
+        ':attachmentId': '999999',
+        ':partnerId': String(sampleApplication.partnerIds[1]),
+        // Criteria, extra questions and inquiries that do not exist: the routes answer 404 (counted as let in), and no sample is changed.
+        ':criterionId': '999999',
+        ':questionId': '999999',
+        ':inquiryId': '999999',
         ':slug@strategy': strategy.slug,
         ':slug@regions': 'kainuu',
         ':slug': strategy.slug,

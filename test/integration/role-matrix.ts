@@ -142,6 +142,97 @@ export const matrix: Record<string, MatrixEntry> = {
   'POST adminApiTokens': adminOnly,
   'POST adminApiTokens/:id/revoke': adminOnly,
 
+  // Public call pages (calls.pages.tsx). Sample: an open call of all seven councils.
+  'GET calls': everyone,
+  'GET calls/:id': everyone,
+
+  // Questions about a call (call-inquiries.pages.tsx)
+  'GET calls/:id/questions': everyone,
+  'POST calls/:id/questions': signedIn,
+  'GET adminCalls/:id/inquiries': officials,
+  'GET adminCalls/:id/inquiries/:inquiryId': officials,
+  'POST adminCalls/:id/inquiries/:inquiryId': officials,
+
+  // Call administration (calls.admin.pages.tsx). The sample call's councils include 11, the officer's.
+  // The sample call is open: the matrix's empty posts answer 400 (form) or 409 (wrong phase) and change nothing.
+  'GET adminCalls': officials,
+  'GET adminCalls/new': officials,
+  'POST adminCalls/new': officials,
+  'GET adminCalls/:id': officials,
+  'GET adminCalls/:id/edit': officials,
+  'POST adminCalls/:id/edit': officials,
+  'POST adminCalls/:id/publish': officials,
+  'POST adminCalls/:id/start-review': officials,
+  'POST adminCalls/:id/decided': officials,
+  'GET adminCalls/:id/delete': officials,
+  'POST adminCalls/:id/delete': officials,
+
+  // Selection criteria and extra questions (call-criteria.admin.pages.tsx)
+  'GET adminCalls/:id/criteria': officials,
+  'GET adminCalls/:id/criteria/new': officials,
+  'POST adminCalls/:id/criteria/new': officials,
+  'GET adminCalls/:id/criteria/:criterionId': officials,
+  'POST adminCalls/:id/criteria/:criterionId': officials,
+  'POST adminCalls/:id/criteria/:criterionId/remove': officials,
+  'POST adminCalls/:id/criteria/:criterionId/move': officials,
+  'GET adminCalls/:id/questions': officials,
+  'GET adminCalls/:id/questions/new': officials,
+  'POST adminCalls/:id/questions/new': officials,
+  'GET adminCalls/:id/questions/:questionId': officials,
+  'POST adminCalls/:id/questions/:questionId': officials,
+  'POST adminCalls/:id/questions/:questionId/remove': officials,
+  'POST adminCalls/:id/questions/:questionId/move': officials,
+
+  // Applications (applications.pages.tsx). Sample: a draft led by the applicant's and orgAdmin's organisation.
+  // Anyone signed in has a (possibly empty) list and may start a draft in an organisation they belong to. The editor
+  // is for those editorAccess lets in; the others signed in get 403 (officials do not edit). ':partnerId' is the
+  // sample's second partner, another organisation's. The matrix's empty posts change nothing: they answer 400 (a form
+  // without its version or business ID), or the page that asks to confirm a removal (200).
+  'GET applications': signedIn,
+  'GET applications/new': signedIn,
+  'POST applications/new': signedIn,
+  'GET applications/:id': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/general': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/general': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/partners': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/partners': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/partners/:partnerId': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/partners/:partnerId': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/partners/:partnerId/remove': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/partners/:partnerId/remove': { allow: ['applicant', 'orgAdmin'] },
+
+  // Collaboration and attachments (collaboration.pages.tsx). The sample draft's lead organisation is the applicant's and
+  // orgAdmin's: they edit everything; everyone else signed in is refused (403). The matrix's empty posts answer 400 and
+  // change nothing; ':attachmentId' is 999999, so an editor gets through to a 404.
+  'GET applications/:id/people': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/people': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/people/remove': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/invitation/:token': everyone,
+  'POST applications/invitation/:token': everyone,
+  'GET applications/:id/attachments': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/attachments': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/attachments/:attachmentId': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/attachments/:attachmentId/remove': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/autosave/general': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/autosave/partners/:partnerId': { allow: ['applicant', 'orgAdmin'] },
+
+  // Submission, receipts and officers' lists (submission.pages.tsx)
+  // The applicant's side is for the lead organisation's members (the sample draft is led by the applicant's and
+  // orgAdmin's organisation). The matrix's empty posts change nothing: a post without the confirmation step is
+  // sent to the confirmation (303), a withdrawal without the tick of a draft is refused (409); a draft has no receipt (404).
+  'GET applications/:id/submit': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/submit': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/receipt': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/submitted': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/withdraw': { allow: ['applicant', 'orgAdmin'] },
+  'POST applications/:id/withdraw': { allow: ['applicant', 'orgAdmin'] },
+  // Officers of the call's councils (the sample call has all seven, so Kainuu's and Pohjois-Savo's) and administrators.
+  // The sample application is a draft, which officers do not see (404).
+  'GET adminCalls/:id/applications': officials,
+  'GET adminCalls/:id/applications/export': officials,
+  'GET adminCalls/:id/applications/:applicationId': officials,
+  'GET adminCalls/:id/applications/:applicationId/attachments/:attachmentId': officials,
+
   // Outside the pages
   'GET /': everyone,
   'GET /healthz': everyone,
@@ -150,6 +241,7 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /robots.txt': everyone,
   'GET /favicon.ico': everyone,
   'GET /assets/tokens.css': everyone,
+  'GET /assets/application-editor.js': everyone,
   'GET /api/openapi.json': everyone,
   'GET /api/docs': everyone,
   'GET /api/v1/regions': everyone,
@@ -162,6 +254,10 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/chair/:year': everyone,
   'GET /api/v1/expert-group': everyone,
   'GET /api/v1/me': signedIn,
+  // Calls API (calls.api.ts)
+  'GET /api/v1/calls': everyone,
+  'GET /api/v1/calls/:id': everyone,
+  'GET /api/v1/calls/:id/applications': everyone,
   // Changes through the API need an API token (tested in api-tokens.test.ts); a browser session is refused.
   'PUT /api/v1/chair/overrides/:year': { allow: [] },
   'DELETE /api/v1/chair/overrides/:year': { allow: [] },
