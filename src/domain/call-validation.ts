@@ -11,6 +11,11 @@ export type CriterionKindForScore = 'general' | 'content' | 'specifying' | 'hori
 /** The highest score of one criterion before its weight: content and specifying 0–5, horizontal 0–3, general pass/fail. */
 export const criterionScale: Readonly<Record<CriterionKindForScore, number>> = { general: 0, content: 5, specifying: 5, horizontal: 3 };
 
+/** The highest score of a criterion before its weight, or null for a pass/fail (general) one. */
+export function criterionScaleMax(kind: CriterionKindForScore): number | null {
+  return kind === 'general' ? null : criterionScale[kind];
+}
+
 /** The largest weighted total an application can reach: Σ weight × scale (general criteria count 0). */
 export function maxWeightedTotal(criteria: ReadonlyArray<{ kind: CriterionKindForScore; weight: number }>): number {
   return criteria.reduce((sum, c) => sum + c.weight * criterionScale[c.kind], 0);

@@ -9,13 +9,6 @@ import { phaseOf, toCall, toCriterion, toQuestion, type CallQuestion, type Crite
 export const criterionKinds: readonly CriterionKind[] = ['general', 'content', 'specifying', 'horizontal'];
 export const questionKinds: readonly QuestionKind[] = ['text', 'choice', 'number', 'file'];
 
-/** The highest score of each kind of criterion: general ones are pass/fail and add nothing to the total. */
-export const criterionScale: Readonly<Record<CriterionKind, number | null>> = { general: null, content: 5, specifying: 5, horizontal: 3 };
-
-/** The highest weighted total an application can get: Σ weight × 5 (content, specifying) + Σ weight × 3 (horizontal). */
-export function maxWeightedTotal(criteria: ReadonlyArray<Pick<Criterion, 'kind' | 'weight'>>): number {
-  return criteria.reduce((sum, c) => sum + c.weight * (criterionScale[c.kind] ?? 0), 0);
-}
 
 /**
  * How a call's criteria and questions may change: freely while it is a draft; after publication only

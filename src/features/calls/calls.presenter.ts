@@ -1,4 +1,4 @@
-import type { CriterionKind } from '../../db/schema.js';
+import { criterionScaleMax } from '../../domain/call-validation.js';
 import { helsinkiWallClock } from '../../domain/helsinki-time.js';
 import { pagePath } from '../../http/page-paths.js';
 import type { PublishedInquiry } from './call-inquiries.repository.js';
@@ -7,11 +7,6 @@ import type { CallCorrection, PublicApplication, PublicCallSummary, PublicPhase 
 import type { CallApplicationsDto, CallDto, CallSummaryDto, PublicApplicationDto } from './calls.schema.js';
 
 /** The JSON shapes of the public calls API. Only fields listed here leave the server. */
-
-/** The highest score of a criterion: content and specifying 0–5, horizontal 0–3; general ones are pass/fail. */
-export function criterionScaleMax(kind: CriterionKind): number | null {
-  return kind === 'general' ? null : kind === 'horizontal' ? 3 : 5;
-}
 
 /** An instant as Helsinki wall-clock time with its UTC offset (RFC 3339), e.g. 2026-12-15T16:15:00+02:00. */
 export function helsinkiIso(instant: string): string {

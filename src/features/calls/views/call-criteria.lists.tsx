@@ -5,7 +5,8 @@ import { PageHeading } from '../../../views/components/page-heading.js';
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { callCriteriaMessages } from '../call-criteria.messages.js';
-import { criterionKinds, criterionScale, maxWeightedTotal, type EditMode } from '../call-criteria.service.js';
+import { criterionScaleMax, maxWeightedTotal } from '../../../domain/call-validation.js';
+import { criterionKinds, type EditMode } from '../call-criteria.service.js';
 import type { CallDetails, CallQuestion, Criterion } from '../calls.repository.js';
 import { AdminPage, CallPartsNav, ModeNotice, callTitle } from './call-criteria.parts.js';
 
@@ -90,7 +91,7 @@ export function CriteriaListPage({ ctx, call, mode, notice, corrected }: ListPro
       ) : null}
       {criterionKinds.map((kind) => {
         const group = call.criteria.filter((c) => c.kind === kind);
-        const scale = criterionScale[kind];
+        const scale = criterionScaleMax(kind);
         return (
           <section aria-labelledby={`kind-${kind}`}>
             <h2 id={`kind-${kind}`}>{m.kindHeading(kind)}</h2>

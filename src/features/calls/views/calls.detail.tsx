@@ -8,7 +8,7 @@ import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { CallInquiriesSection } from '../call-inquiries.views.js';
 import { callsMessages } from '../calls.messages.js';
-import { criterionScaleMax } from '../calls.presenter.js';
+import { criterionScaleMax } from '../../../domain/call-validation.js';
 import type { PublicCall } from '../calls.public.repository.js';
 import type { CallDetails, CallQuestion } from '../calls.repository.js';
 import { PublicApplicationsSection } from './calls.applications.js';
