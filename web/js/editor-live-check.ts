@@ -1,6 +1,6 @@
 /** The live check: checkEligibility on the form's current values, shown inside [data-live-check]. */
 import { checkEligibility, type ApplicationDraft, type EligibilityResult, type Problem } from '../../src/domain/eligibility.js';
-import { concernsPart, problemLocation } from '../../src/features/applications/applications.form.js';
+import { concernsPart, problemLocation } from '../../src/features/applications/problem-location.js';
 import { applicationsMessages, formatRateBp, problemMessage } from '../../src/features/applications/applications.messages.js';
 import type { EditorPayload, LiveCheckMessages } from '../../src/features/applications/live-check.messages.js';
 import { formatMoney, formatNumber } from '../../src/i18n/format.js';

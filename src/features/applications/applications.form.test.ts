@@ -6,13 +6,13 @@ import {
   parseDateInput,
   parseEuros,
   parseWholeNumber,
-  problemLocation,
   readGeneralForm,
   readPartnerForm,
   validateGeneralForm,
   validatePartnerForm,
   type GeneralFormContext,
 } from './applications.form.js';
+import { problemLocation } from './problem-location.js';
 import { fieldLabel, problemMessage } from './applications.messages.js';
 
 describe('euros typed in Finnish style', () => {

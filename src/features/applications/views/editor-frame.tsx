@@ -7,7 +7,7 @@ import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { CallDetails } from '../../calls/calls.repository.js';
 import type { Region } from '../../regions/regions.repository.js';
-import { problemLocation, type ProblemLocation } from '../applications.form.js';
+import { problemLocation, type ProblemLocation } from '../problem-location.js';
 import { applicationsMessages, problemMessage, type ProblemNames } from '../applications.messages.js';
 import type { ApplicationDetails } from '../applications.repository.js';
 import type { EditRefusal, SavedBy } from '../applications.service.js';

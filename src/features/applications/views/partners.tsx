@@ -5,7 +5,7 @@ import { formatMoney } from '../../../i18n/format.js';
 import { CsrfField, ErrorSummary, SelectField, TextInput, errorOf, fieldId } from '../../../views/components/form.js';
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import { organisationMessages } from '../../organisations/organisations.messages.js';
-import { concernsPart } from '../applications.form.js';
+import { concernsPart } from '../problem-location.js';
 import { applicationsMessages } from '../applications.messages.js';
 import type { ApplicationPartner } from '../applications.repository.js';
 import { EditorFrame, PartChecks, SavedNotice, fileQuestionIds, leadPartnerId, partPath, type EditorData } from './editor-frame.js';
