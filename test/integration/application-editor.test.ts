@@ -217,7 +217,7 @@ for (const dialect of testDialects()) {
       const bad = await agent.post(`${BASE}/${id}/general`, { version: '2', title: 'Uusi nimi', start_date: '31.2.2027', 'indicator.0.name': 'A', 'indicator.0.target': 'paljon' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Korjaa seuraavat kohdat/);
-      assert.match(bad.body, /href="#field-start_date">Kirjoita alkupäivä muodossa p\.k\.vvvv/);
+      assert.match(bad.body, /href="#field-start_date">Kirjoita alkupäivä olemassa olevana päivämääränä muodossa p\.k\.vvvv/);
       assert.match(bad.body, /Kirjoita indikaattorin 1 tavoitearvo kokonaislukuna/);
       assert.equal(inputValue(bad.body, 'title'), 'Uusi nimi');
       assert.equal(inputValue(bad.body, 'start_date'), '31.2.2027');

@@ -201,7 +201,7 @@ for (const dialect of testDialects()) {
             'Tuki voi olla enintään 80',
             'enintään 36 kuukautta',
             'Päätoteuttajan on toimittava jonkin haussa mukana olevan maakuntaliiton alueella.',
-            'kiinteänä osuutena muita kuluja',
+            'kiinteänä osuutena muita kustannuksia',
             'yliopisto, ammattikorkeakoulu',
             'Puhtaat ratkaisut',
             'Ylimaakunnallinen lisäarvo',

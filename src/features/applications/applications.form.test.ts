@@ -149,7 +149,7 @@ describe('the general part’s form', () => {
     assert.equal(checked.ok, false);
     const errors = Object.fromEntries((checked.ok ? [] : checked.errors).map((e) => [e.field, e.message]));
     assert.deepEqual(Object.keys(errors).sort(), ['growth_sector', 'indicator.0.target', 'indicator.1.name', 'priority', 'question.8', 'question.9', 'start_date']);
-    assert.match(errors['start_date']!, /alkupäivä muodossa p\.k\.vvvv/);
+    assert.match(errors['start_date']!, /alkupäivä olemassa olevana päivämääränä muodossa p\.k\.vvvv/);
     assert.match(errors['indicator.0.target']!, /indikaattorin 1 tavoitearvo/);
     assert.match(errors['question.9']!, /”Henkilötyövuodet” numerolla/);
   });

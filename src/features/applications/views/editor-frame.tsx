@@ -90,7 +90,20 @@ export function PartChecks({ data, problems, children }: { data: EditorData; pro
 }
 
 /** The site layout with the way back to "My applications" and the parts of this application. */
-export function EditorFrame({ data, place, title, children }: { data: EditorData; place: EditorPlace; title: string; children: ComponentChildren }) {
+/** The editor's frame; with `hasErrors` the document title (not the heading) starts with the error summary's words. */
+export function EditorFrame({
+  data,
+  place,
+  title,
+  hasErrors = false,
+  children,
+}: {
+  data: EditorData;
+  place: EditorPlace;
+  title: string;
+  hasErrors?: boolean;
+  children: ComponentChildren;
+}) {
   const { ctx, app, call } = data;
   const { locale } = ctx;
   const m = applicationsMessages[locale];
@@ -106,7 +119,7 @@ export function EditorFrame({ data, place, title, children }: { data: EditorData
   else for (const p of app.partners.filter((p) => data.access.partnerIds.includes(p.id))) parts.push({ place: p.id, label: m.navPartner(p.name) });
   const current = (p: EditorPlace) => (p === place ? 'page' : typeof place === 'number' && p === 'partners' && data.access.whole ? 'true' : undefined);
   return (
-    <Layout ctx={{ ...ctx, current: 'applications' }} title={title}>
+    <Layout ctx={{ ...ctx, current: 'applications' }} title={hasErrors ? `${ctx.t.errors.summaryTitle}: ${title}` : title}>
       <nav aria-label={ctx.t.site.breadcrumb} class="breadcrumb">
         <ol>
           <li>

@@ -59,9 +59,8 @@ export function GeneralPage(props: GeneralPageProps) {
   const m = applicationsMessages[ctx.locale];
   const lead = leadPartnerId(data.app);
   const problems = data.eligibility.problems.filter((p) => concernsPart(p, { part: 'general' }, lead, fileQuestionIds(data.call)));
-  const title = errors.length > 0 ? `${ctx.t.errors.summaryTitle}: ${m.generalTitle}` : m.generalTitle;
   return (
-    <EditorFrame data={data} place="general" title={title}>
+    <EditorFrame data={data} place="general" title={m.generalTitle} hasErrors={errors.length > 0}>
       <SavedNotice text={saved} />
       {props.conflict ? <ConflictNotice ctx={ctx} savedBy={props.conflict.savedBy} /> : null}
       <ErrorSummary title={ctx.t.errors.summaryTitle} errors={errors} />

@@ -80,7 +80,7 @@ export function PartnerPage(props: PartnerPageProps) {
   const heading = m.partnerTitle(partner.name);
   const regionName = data.regions.find((r) => r.code === partner.regionCode)?.name[locale] ?? partner.regionCode;
   return (
-    <EditorFrame data={data} place={partner.id} title={errors.length > 0 ? `${ctx.t.errors.summaryTitle}: ${heading}` : heading}>
+    <EditorFrame data={data} place={partner.id} title={heading} hasErrors={errors.length > 0}>
       <SavedNotice text={saved} />
       {props.conflict ? <ConflictNotice ctx={ctx} savedBy={props.conflict.savedBy} /> : null}
       <ErrorSummary title={ctx.t.errors.summaryTitle} errors={errors} />

@@ -30,10 +30,9 @@ export function PartnersPage({ data, form, errors, notice }: { data: EditorData;
   const lead = leadPartnerId(app);
   const problems = data.eligibility.problems.filter((p) => concernsPart(p, { part: 'partners' }, lead, fileQuestionIds(data.call)));
   const figures = data.eligibility.figures;
-  const title = errors.length > 0 ? `${ctx.t.errors.summaryTitle}: ${m.partnersTitle}` : m.partnersTitle;
   const regionOptions = data.regions.map((r) => ({ value: r.code, label: r.name[locale] }));
   return (
-    <EditorFrame data={data} place="partners" title={title}>
+    <EditorFrame data={data} place="partners" title={m.partnersTitle} hasErrors={errors.length > 0}>
       <SavedNotice text={notice} />
       <ErrorSummary title={ctx.t.errors.summaryTitle} errors={errors} />
       <p>{m.partnersLead}</p>
@@ -66,9 +65,13 @@ export function PartnersPage({ data, form, errors, notice }: { data: EditorData;
                 <td class="numeric">{formatMoney(f.requestedCents, locale)}</td>
                 <td>
                   {formatMoney(f.financingCents, locale)}{' '}
-                  <span class={f.financingCents === f.totalCostsCents ? 'tag tag--success' : 'tag tag--warning'}>
-                    {f.financingCents === f.totalCostsCents ? m.balanced : m.unbalanced}
-                  </span>
+                  {f.totalCostsCents === 0 && f.financingCents === 0 ? (
+                    <span class="tag tag--neutral">{m.budgetNotStarted}</span>
+                  ) : (
+                    <span class={f.financingCents === f.totalCostsCents ? 'tag tag--success' : 'tag tag--warning'}>
+                      {f.financingCents === f.totalCostsCents ? m.balanced : m.unbalanced}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <a href={partPath(data, p.id)} aria-label={data.refusal ? undefined : m.editPartOf(p.name)}>
