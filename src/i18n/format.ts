@@ -64,3 +64,9 @@ export function formatDateTime(instant: Date | string, locale: Locale): string {
   // Swedish in Finland writes "kl." before the time, as Finnish writes "klo".
   return locale === 'sv' ? text.replace(/^(\S+) (\d)/, '$1 kl. $2') : text;
 }
+
+/** A rate in basis points (7500 = 75 %) as a percentage in the page's language: "75 %", "73,33 %"; "–" for none. */
+export function formatRate(bp: number | null, locale: Locale): string {
+  if (bp === null) return '–';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
+}

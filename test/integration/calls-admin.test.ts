@@ -147,12 +147,13 @@ for (const dialect of testDialects()) {
       assert.match(body, /S3-2027-01/);
       assert.match(body, /28\.3\.2027 klo 4\.15/);
       assert.match(body, /11\.1\.2027 klo 9\.00/);
-      assert.match(body, /Pohjois-Savon liitto<\/th><td>Pohjois-Savo<\/td><td class="numeric">300\u00a0000\u00a0€/);
+      assert.match(body, /Pohjois-Savo<\/th><td>Pohjois-Savon liitto<\/td><td class="numeric">300\u00a0000\u00a0€/);
       assert.match(body, /<th scope="row" colspan="2">Yhteensä<\/th><td class="numeric">551\u00a0235\u00a0€<\/td>/);
-      assert.match(body, /Toteuttajia on oltava vähintään 3 eri maakunnasta\./);
-      assert.match(body, /Tukiprosentti on enintään 77,5\u00a0%\./);
-      assert.match(body, /henkilöstökulut ja muut kulut 40\u00a0% henkilöstökuluista/);
-      assert.match(body, /Hakukelpoisia ovat: yliopisto, yritys\./);
+      // The officers see the rules in the same words as the public call page.
+      assert.match(body, /toteuttajat toimivat vähintään 3 eri maakunnassa\./);
+      assert.match(body, /Tuki voi olla enintään 77,5\u00a0% hankkeen hyväksyttävistä kustannuksista/);
+      assert.match(body, /palkkakustannukset sekä niiden päälle 40\u00a0% kiinteänä osuutena muita kustannuksia/);
+      assert.match(body, /Hakijoiksi ja osatoteuttajiksi kelpaavat: yliopisto, yritys\./);
       for (const part of ['criteria', 'questions', 'inquiries', 'applications']) assert.match(body, new RegExp(`href="/fi/hallinta/haut/${id}/${part}"`));
       assert.match(body, new RegExp(`href="/fi/haut/${id}"`));
       assert.match(body, new RegExp(`action="/fi/hallinta/haut/${id}/publish"`));

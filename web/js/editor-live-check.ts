@@ -1,7 +1,8 @@
 /** The live check: checkEligibility on the form's current values, shown inside [data-live-check]. */
 import { checkEligibility, type ApplicationDraft, type EligibilityResult, type Problem } from '../../src/domain/eligibility.js';
 import { concernsPart, problemLocation } from '../../src/features/applications/problem-location.js';
-import { applicationsMessages, formatRateBp, problemMessage } from '../../src/features/applications/applications.messages.js';
+import { applicationsMessages, problemMessage } from '../../src/features/applications/applications.messages.js';
+import { formatRate } from '../../src/i18n/format.js';
 import type { EditorPayload, LiveCheckMessages } from '../../src/features/applications/live-check.messages.js';
 import { formatMoney, formatNumber } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/locales.js';
@@ -61,7 +62,7 @@ export class LiveCheck {
     this.set('own-funding', this.money(f.ownFundingCents));
     this.set('other-public', this.money(f.otherPublicCents));
     this.set('financing', this.money(f.financingCents));
-    this.set('aid-rate', f.aidRateBp === null ? '–' : formatRateBp(f.aidRateBp, this.locale));
+    this.set('aid-rate', f.aidRateBp === null ? '–' : formatRate(f.aidRateBp, this.locale));
     this.set('regions', formatNumber(f.regions.length, this.locale));
     this.set('duration', f.durationMonths === null ? '–' : formatNumber(f.durationMonths, this.locale));
     const part = f.partners.find((p) => p.key === this.payload.partKey);
@@ -166,7 +167,7 @@ export class LiveCheck {
   /** " Tukiosuus 75 %." after the count, when there are costs. */
   private rateText(result: EligibilityResult): string {
     const rate = result.figures.aidRateBp;
-    return rate === null ? '' : ` ${applicationsMessages[this.locale].aidRate} ${formatRateBp(rate, this.locale)}.`;
+    return rate === null ? '' : ` ${applicationsMessages[this.locale].aidRate} ${formatRate(rate, this.locale)}.`;
   }
 }
 

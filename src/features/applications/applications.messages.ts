@@ -1,8 +1,8 @@
 import type { CallPhase } from '../../domain/call-lifecycle.js';
 import type { ApplicationSection, CostCategory, Problem } from '../../domain/eligibility.js';
 import { helsinkiWallClock } from '../../domain/helsinki-time.js';
-import { formatMoney } from '../../i18n/format.js';
-import { intlLocale, type Locale } from '../../i18n/locales.js';
+import { formatMoney, formatRate } from '../../i18n/format.js';
+import type { Locale } from '../../i18n/locales.js';
 import { organisationMessages } from '../organisations/organisations.messages.js';
 
 /**
@@ -801,14 +801,6 @@ export const applicationsMessages: Readonly<Record<Locale, ApplicationsMessages>
 
 // ---------- Formatting shared with the editor's script ----------
 
-const percentFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** A rate in basis points as a percentage in the page's language: 7525 → "75,25 %". */
-export function formatRateBp(bp: number, locale: Locale): string {
-  let format = percentFormats.get(locale);
-  if (!format) percentFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 })));
-  return format.format(bp / 10_000);
-}
 
 /** The time of day in Helsinki of an instant, as a "saved at" notice shows it: "10.02" (fi, sv), "10:02" (en). */
 export function clockTime(instant: Date | string, locale: Locale): string {
@@ -894,7 +886,7 @@ export function problemMessage(problem: Problem, locale: Locale, names: ProblemN
     case 'grant-above-maximum':
       return p.grantAboveMaximum(money('requested'), money('max'));
     case 'aid-rate-too-high':
-      return p.aidRateTooHigh(formatRateBp(num(problem, 'rate'), locale), formatRateBp(num(problem, 'max'), locale));
+      return p.aidRateTooHigh(formatRate(num(problem, 'rate'), locale), formatRate(num(problem, 'max'), locale));
     case 'answer-too-long':
       return p.answerTooLong(label(), num(problem, 'length'), num(problem, 'max'));
     case 'answer-not-a-number':

@@ -1,5 +1,5 @@
 import { helsinkiWallClock } from '../../domain/helsinki-time.js';
-import { intlLocale, type Locale } from '../../i18n/locales.js';
+import type { Locale } from '../../i18n/locales.js';
 
 /**
  * Texts of submitting, receipts, withdrawing and the officers' list of applications, with the
@@ -16,11 +16,6 @@ export function formatToSecond(instant: Date | string, locale: Locale): string {
   return `${c.day}.${c.month}.${c.year} ${locale === 'fi' ? 'klo' : 'kl.'} ${c.hour}.${two(c.minute)}.${two(c.second)}`;
 }
 
-/** A rate in basis points as a percentage: 7500 → "75 %", 7333 → "73,33 %". */
-export function formatRate(bp: number | null, locale: Locale): string {
-  if (bp === null) return '–';
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
-}
 
 const fi = {
   // The confirmation page

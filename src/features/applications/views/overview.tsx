@@ -7,7 +7,8 @@ import { formatDateTime, formatMoney } from '../../../i18n/format.js';
 import { CsrfField } from '../../../views/components/form.js';
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
-import { applicationsMessages, formatRateBp } from '../applications.messages.js';
+import { formatRate } from '../../../i18n/format.js';
+import { applicationsMessages } from '../applications.messages.js';
 import { EditorFrame, ProblemList, partPath, type EditorData, type EditorPlace } from './editor-frame.js';
 
 /** "in 17 days", "in 5 hours", "in 12 minutes", or "closed". */
@@ -88,7 +89,7 @@ export function OverviewPage({ data, parts }: { data: EditorData; parts: PartSav
             </div>
             <div>
               <dt>{m.aidRate}</dt>
-              <dd>{f.aidRateBp === null ? m.noRate : m.aidRateOf(formatRateBp(f.aidRateBp, locale), formatRateBp(call.maxAidRateBp, locale))}</dd>
+              <dd>{f.aidRateBp === null ? m.noRate : m.aidRateOf(formatRate(f.aidRateBp, locale), formatRate(call.maxAidRateBp, locale))}</dd>
             </div>
             <div>
               <dt>{m.regionsCounted}</dt>

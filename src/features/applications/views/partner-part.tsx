@@ -7,7 +7,8 @@ import { callRules } from '../../calls/calls.repository.js';
 import { organisationMessages } from '../../organisations/organisations.messages.js';
 import { costFieldsOf, editorLimits, parseEuros, type PartnerForm } from '../applications.form.js';
 import { concernsPart } from '../problem-location.js';
-import { applicationsMessages, formatRateBp } from '../applications.messages.js';
+import { formatRate } from '../../../i18n/format.js';
+import { applicationsMessages } from '../applications.messages.js';
 import type { ApplicationPartner } from '../applications.repository.js';
 import type { SavedBy } from '../applications.service.js';
 import { EditorScript } from './collaboration.eligibility-data.js';
@@ -133,7 +134,7 @@ function PartnerFormView(props: PartnerPageProps & { otherCosts: number }) {
   const by = conflict?.savedBy ?? null;
   const theirs = (mine: string, their: string | undefined) => (their !== undefined && mine.trim() !== their.trim() ? their : undefined);
   const err = (field: string) => errorOf(errors, field);
-  const flatRate = data.call.costModel === 'flat_rate' ? formatRateBp(data.call.flatRateBp, locale) : null;
+  const flatRate = data.call.costModel === 'flat_rate' ? formatRate(data.call.flatRateBp, locale) : null;
   const money = (name: string, label: string, value: string, their: string | undefined) => (
     <>
       <TextInput name={name} label={label} hint={m.moneyHint} value={value} error={err(name)} inputMode="text" autocomplete="off" />

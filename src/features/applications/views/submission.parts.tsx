@@ -7,7 +7,8 @@ import type { CallDetails } from '../../calls/calls.repository.js';
 import type { GrowthSector, Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { problemMessage, type ProblemNames } from '../applications.messages.js';
-import { formatRate, formatToSecond, submissionMessages } from '../submission.messages.js';
+import { formatRate } from '../../../i18n/format.js';
+import { formatToSecond, submissionMessages } from '../submission.messages.js';
 import type { SubmissionSnapshot } from '../submission.snapshot.js';
 
 /** Reference data a page about an application names things with. */

@@ -6,7 +6,8 @@ import type { PageContext } from '../../../views/page-context.js';
 import { organisationMessages } from '../../organisations/organisations.messages.js';
 import type { GrowthSector } from '../../regions/regions.repository.js';
 import { applicationsMessages } from '../applications.messages.js';
-import { formatRate, submissionMessages } from '../submission.messages.js';
+import { formatRate } from '../../../i18n/format.js';
+import { submissionMessages } from '../submission.messages.js';
 import type { SubmissionSnapshot } from '../submission.snapshot.js';
 import { FiguresTable, regionName, snapshotFigurePartners, type Names } from './submission.parts.js';
 

@@ -1,20 +1,18 @@
+import { BudgetsTable, Rules } from './calls.detail.js';
 import type { CallAction, CallPhase } from '../../../domain/call-lifecycle.js';
 import { maxWeightedTotal, type CallProblem } from '../../../domain/call-validation.js';
 import { pagePath } from '../../../http/page-paths.js';
-import { formatMoney } from '../../../i18n/format.js';
 import { AdminLayout } from '../../../views/admin-layout.js';
 import { CsrfField, Notice, fieldId } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
-import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
-import { organisationMessages } from '../../organisations/organisations.messages.js';
 import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { problemMessage } from '../calls.admin.form.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
 import type { CallCorrection } from '../calls.admin.repository.js';
 import type { CallDetails } from '../calls.repository.js';
-import { PhaseTag, formatRate, helsinkiTimeText, textIn } from './calls.admin.parts.js';
+import { PhaseTag, helsinkiTimeText, textIn } from './calls.admin.parts.js';
 
 export interface CallOverviewProps {
   ctx: PageContext;
@@ -37,10 +35,7 @@ export function CallOverviewPage(props: CallOverviewProps) {
   const m = callsAdminMessages[locale];
   const id = String(call.id);
   const title = textIn(call.title, locale);
-  const region = new Map(regions.map((r) => [r.code, r]));
   const priorityName = new Map(props.priorities.map((p) => [p.id, p.name[locale]]));
-  const total = call.budgets.reduce((sum, b) => sum + b.budgetCents, 0);
-  const money = (cents: number) => formatMoney(cents, locale, { wholeEuros: true });
   const problems = props.problems ?? [];
   const problemHref = (p: CallProblem) =>
     p.field === 'criteria' ? pagePath(locale, 'adminCalls', id, 'criteria') : `${pagePath(locale, 'adminCalls', id, 'edit')}#${fieldId(p.field)}`;
@@ -103,46 +98,11 @@ export function CallOverviewPage(props: CallOverviewProps) {
         </div>
       </dl>
 
-      <ScrollTable id="councils-caption" caption={m.councilsCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{m.colCouncil}</th>
-            <th scope="col">{m.colRegion}</th>
-            <th scope="col" class="numeric">
-              {m.colCouncilBudget}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {call.budgets.map((b) => (
-            <tr>
-              <th scope="row">{region.get(b.regionCode)?.council.name[locale] ?? b.regionCode}</th>
-              <td>{region.get(b.regionCode)?.name[locale] ?? b.regionCode}</td>
-              <td class="numeric">{money(b.budgetCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              {m.total}
-            </th>
-            <td class="numeric">{money(total)}</td>
-          </tr>
-        </tfoot>
-      </ScrollTable>
+      <BudgetsTable ctx={ctx} call={call} regions={regions} />
 
       <h2>{m.rulesHeading}</h2>
-      <ul>
-        <li>{m.minRegionsRule(call.minRegions)}</li>
-        <li>{m.orgTypesRule(call.eligibleOrgTypes.map((type) => organisationMessages[locale].types[type].toLowerCase()).join(', '))}</li>
-        <li>{m.grantRule(money(call.minGrantCents), money(call.maxGrantCents))}</li>
-        <li>{m.aidRateRule(formatRate(call.maxAidRateBp, locale))}</li>
-        <li>{m.durationRule(call.maxDurationMonths)}</li>
-        <li>{call.leadRegionMustParticipate ? m.leadRegionRule : m.leadRegionFree}</li>
-        <li>{call.costModel === 'flat_rate' ? m.flatRateRule(formatRate(call.flatRateBp, locale)) : m.itemisedRule}</li>
-        <li>{m.scoreRule(call.minTotalScore, maxWeightedTotal(call.criteria), call.criteria.length)}</li>
-      </ul>
+      <Rules ctx={ctx} call={call} />
+      <p>{m.scoreRule(call.minTotalScore, maxWeightedTotal(call.criteria), call.criteria.length)}</p>
 
       <h2>{m.partsHeading}</h2>
       <ul class="link-list">

@@ -1,6 +1,6 @@
 import type { CallPhase } from '../../../domain/call-lifecycle.js';
 import { formatDateTime } from '../../../i18n/format.js';
-import { intlLocale, type Locale, type Localised } from '../../../i18n/locales.js';
+import type { Locale, Localised } from '../../../i18n/locales.js';
 import { fieldId } from '../../../views/components/form.js';
 import { helsinkiOffset } from '../calls.admin.values.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
@@ -22,10 +22,6 @@ export function PhaseTag({ phase, locale }: { phase: CallPhase; locale: Locale }
   return <span class={phaseTag[phase]}>{callsAdminMessages[locale].phases[phase]}</span>;
 }
 
-/** A rate in basis points as a percentage in the page's language: "77,5 %". */
-export function formatRate(bp: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
-}
 
 /** A time in Helsinki; in the hour that occurs twice in autumn, with the offset that tells the two apart. */
 export function helsinkiTimeText(iso: string, locale: Locale): string {

@@ -12,7 +12,8 @@ import { criterionScaleMax } from '../../../domain/call-validation.js';
 import type { PublicCall } from '../calls.public.repository.js';
 import type { CallDetails, CallQuestion } from '../calls.repository.js';
 import { PublicApplicationsSection } from './calls.applications.js';
-import { LocalText, Paragraphs, PhaseTag, formatRate, localText, phaseSentence } from './calls.parts.js';
+import { formatRate } from '../../../i18n/format.js';
+import { LocalText, Paragraphs, PhaseTag, localText, phaseSentence } from './calls.parts.js';
 
 export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: readonly Region[]; priorities: readonly Priority[]; asked: boolean }) {
   const { ctx, found, regions, priorities, asked } = props;
@@ -145,7 +146,8 @@ export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: 
   );
 }
 
-function BudgetsTable({ ctx, call, regions }: { ctx: PageContext; call: CallDetails; regions: readonly Region[] }) {
+/** The participating councils' budgets with their total; the same table on the public page and the officers' overview. */
+export function BudgetsTable({ ctx, call, regions }: { ctx: PageContext; call: CallDetails; regions: readonly Region[] }) {
   const { locale } = ctx;
   const m = callsMessages[locale];
   const total = call.budgets.reduce((s, b) => s + b.budgetCents, 0);
@@ -184,7 +186,8 @@ function BudgetsTable({ ctx, call, regions }: { ctx: PageContext; call: CallDeta
   );
 }
 
-function Rules({ ctx, call }: { ctx: PageContext; call: CallDetails }) {
+/** The call's rules in plain words; the same list on the public page and the officers' overview. */
+export function Rules({ ctx, call }: { ctx: PageContext; call: CallDetails }) {
   const { locale } = ctx;
   const m = callsMessages[locale];
   const types = organisationMessages[locale].types;

@@ -8,7 +8,8 @@ import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { callsMessages } from '../calls.messages.js';
 import { instruments, publicPhases, type PublicCallSummary } from '../calls.public.repository.js';
-import { CallsPager, LocalText, PhaseTag } from './calls.parts.js';
+import { Pager } from '../../../views/components/pager.js';
+import { LocalText, PhaseTag } from './calls.parts.js';
 
 /** The filters as the form shows them: what was asked for and recognised ('' for all). */
 export interface CallListForm {
@@ -103,7 +104,7 @@ export function CallListPage(props: {
             ) : null}
           </>
         )}
-        <CallsPager ctx={ctx} previous={props.previous} next={props.next} />
+        <Pager labels={callsMessages[ctx.locale]} previous={props.previous} next={props.next} />
       </section>
     </Layout>
   );

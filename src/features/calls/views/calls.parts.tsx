@@ -1,4 +1,4 @@
-import { intlLocale, type Locale, type Localised } from '../../../i18n/locales.js';
+import type { Locale, Localised } from '../../../i18n/locales.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { callsMessages } from '../calls.messages.js';
@@ -60,33 +60,4 @@ export function phaseSentence(ctx: PageContext, call: { opensAt: string; closesA
   }
 }
 
-/** A rate in basis points as a percentage in the page's language ("75 %", "75%"). */
-export function formatRate(bp: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
-}
 
-/** Previous and next links of the paged list, in a labelled navigation landmark. */
-export function CallsPager({ ctx, previous, next }: { ctx: PageContext; previous: string | undefined; next: string | undefined }) {
-  const m = callsMessages[ctx.locale];
-  if (!previous && !next) return null;
-  return (
-    <nav class="pager" aria-label={m.pagination}>
-      <ul>
-        {previous ? (
-          <li>
-            <a href={previous} rel="prev">
-              {m.previous}
-            </a>
-          </li>
-        ) : null}
-        {next ? (
-          <li>
-            <a href={next} rel="next">
-              {m.next}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}

@@ -1,3 +1,4 @@
+import { Pager } from '../../../views/components/pager.js';
 import type { AssignedRole } from '../../../db/schema.js';
 import type { FieldError } from '../../../http/errors.js';
 import { pagePath } from '../../../http/page-paths.js';
@@ -101,36 +102,11 @@ export function UserListPage(props: {
             </tbody>
           </ScrollTable>
       )}
-      <Pager ctx={ctx} previous={query.page > 1 ? listHref(ctx, query, query.page - 1) : undefined} next={props.hasNext ? listHref(ctx, query, query.page + 1) : undefined} />
+      <Pager labels={usersMessages[ctx.locale]} previous={query.page > 1 ? listHref(ctx, query, query.page - 1) : undefined} next={props.hasNext ? listHref(ctx, query, query.page + 1) : undefined} />
     </AdminLayout>
   );
 }
 
-/** Previous and next links of a paged list, in a labelled navigation landmark. */
-export function Pager({ ctx, previous, next }: { ctx: PageContext; previous?: string | undefined; next?: string | undefined }) {
-  const m = usersMessages[ctx.locale];
-  if (!previous && !next) return null;
-  return (
-    <nav class="pager" aria-label={m.pagination}>
-      <ul>
-        {previous ? (
-          <li>
-            <a href={previous} rel="prev">
-              {m.previous}
-            </a>
-          </li>
-        ) : null}
-        {next ? (
-          <li>
-            <a href={next} rel="next">
-              {m.next}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
 
 export interface UserDetail {
   id: number;
