@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestActor } from '../../http/actor.js';
 import { AppError, type FieldError } from '../../http/errors.js';
 import { alternatePaths, pagePath } from '../../http/page-paths.js';
@@ -186,21 +186,29 @@ export async function collaborationPages(app: FastifyInstance) {
     return target && { inviter: data.inviterName ?? collaborationMessages[locale].someone, title: target.title, organisation: target.organisation, target };
   }
 
+  /** The invitation behind the link with what it invites to, or the "link no longer valid" page (410). */
+  async function openLink(locale: Locale, request: FastifyRequest, reply: FastifyReply) {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    const { token } = request.params as { token: string };
+    const ctx = pageContext(request, locale, { alternates: alternatePaths('applications', 'invitation', token) });
+    const link = await openInvitationLink(app.database.db, token, app.now());
+    const described = link.ok ? await about(link.data, locale) : undefined;
+    if (!link.ok || !described) {
+      reply.code(410);
+      return { ok: false as const, page: <InvitationGonePage ctx={ctx} /> };
+    }
+    return { ok: true as const, ctx, token, link, described };
+  }
+
   getPage(
     app,
     'applications',
     '/invitation/:token',
     'public',
     async (locale, request, reply) => {
-      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      const { token } = request.params as { token: string };
-      const ctx = pageContext(request, locale, { alternates: alternatePaths('applications', 'invitation', token) });
-      const link = await openInvitationLink(app.database.db, token, app.now());
-      const described = link.ok ? await about(link.data, locale) : undefined;
-      if (!link.ok || !described) {
-        reply.code(410);
-        return <InvitationGonePage ctx={ctx} />;
-      }
+      const opened = await openLink(locale, request, reply);
+      if (!opened.ok) return opened.page;
+      const { ctx, token, link, described } = opened;
       return <AcceptApplicationInvitationPage ctx={ctx} token={token} email={link.user.email} name={link.user.name} about={described} errors={[]} />;
     },
     tokenParams,
@@ -212,15 +220,9 @@ export async function collaborationPages(app: FastifyInstance) {
     '/invitation/:token',
     'public',
     async (locale, request, reply) => {
-      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      const { token } = request.params as { token: string };
-      const ctx = pageContext(request, locale, { alternates: alternatePaths('applications', 'invitation', token) });
-      const link = await openInvitationLink(app.database.db, token, app.now());
-      const described = link.ok ? await about(link.data, locale) : undefined;
-      if (!link.ok || !described) {
-        reply.code(410);
-        return <InvitationGonePage ctx={ctx} />;
-      }
+      const opened = await openLink(locale, request, reply);
+      if (!opened.ok) return opened.page;
+      const { ctx, token, link, described } = opened;
       const m = invitationMessages[locale];
       const name = formField(request.body, 'name').trim();
       const password = formField(request.body, 'password');

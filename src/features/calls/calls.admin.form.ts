@@ -206,33 +206,17 @@ export function problemMessage(problem: CallProblem, m: CallsAdminMessages): str
   }
 }
 
-/** The fields in the order of the form, so that the error summary reads from top to bottom. */
+/**
+ * The fields in the order of the form, so that the error summary reads from top to bottom: the
+ * single-valued fields, with the councils, budgets and priorities before the instrument and the
+ * organisation types before the grant limits.
+ */
 export function fieldOrder(regionCodes: readonly string[]): string[] {
-  return [
-    ...textFields,
-    'regions',
-    ...regionCodes.map((c) => `budget_${c}`),
-    'priority',
-    'instrument',
-    'opens_date',
-    'opens_time',
-    'closes_date',
-    'closes_time',
-    'contact_email',
-    'min_regions',
-    'org_types',
-    'min_grant',
-    'max_grant',
-    'max_aid_rate',
-    'max_duration',
-    'lead_region',
-    'cost_model',
-    'flat_rate',
-    'min_total_score',
-    'note_fi',
-    'note_sv',
-    'note_en',
-  ];
+  const before: Partial<Record<(typeof singleFields)[number], string[]>> = {
+    instrument: ['regions', ...regionCodes.map((c) => `budget_${c}`), 'priority'],
+    min_grant: ['org_types'],
+  };
+  return singleFields.filter((f) => f !== 'version').flatMap((f) => [...(before[f] ?? []), f]);
 }
 
 export function sortErrors(errors: FieldError[], regionCodes: readonly string[]): FieldError[] {
