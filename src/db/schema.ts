@@ -483,6 +483,116 @@ export interface ApplicationSubmissionTable {
   withdrawn_at: string | null;
 }
 
+export type AssignmentMethod = 'manual' | 'automatic';
+/**
+ * A reviewer's standing on one application: waiting for their disqualification declaration, cleared
+ * to review, disqualified by their own declaration, or barred automatically (a member of a partner).
+ */
+export type AssignmentStatus = 'awaiting-declaration' | 'cleared' | 'disqualified' | 'barred';
+export type FundingOutcome = 'funded' | 'reserve' | 'not-fundable' | 'ineligible';
+
+export interface ReviewAssignmentTable {
+  id: Generated<number>;
+  application_id: number;
+  reviewer_id: number;
+  method: AssignmentMethod;
+  status: AssignmentStatus;
+  /** Why the system barred the reviewer ('partner-member'); null otherwise. */
+  barred_reason: string | null;
+  assigned_by: number | null;
+  assigned_at: string;
+  declared_at: string | null;
+  /** JSON array of the grounds of hallintolaki 28 § the reviewer declared; null or [] when none apply. */
+  disqualification_grounds: string | null;
+  declaration_note: string | null;
+  /** When the reviewer submitted their scores; they are final from then on. */
+  submitted_at: string | null;
+}
+
+export interface ReviewScoreTable {
+  assignment_id: number;
+  criterion_id: number;
+  /** 0–5 or 0–3 by the criterion's kind; 1 = passed, 0 = failed for a general criterion; null while unscored. */
+  score: number | null;
+  comment: string;
+  updated_at: string;
+}
+
+export interface ConsensusScoreTable {
+  application_id: number;
+  criterion_id: number;
+  score: number;
+  justification: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface ApplicationAssessmentTable {
+  application_id: number;
+  /** Set when officers find the application formally ineligible, with the reason shown to the applicant. */
+  ineligible_reason: string | null;
+  ineligible_by: number | null;
+  ineligible_at: string | null;
+  /** A grant fixed by officers below the requested one; null to grant what was requested. */
+  fixed_grant_cents: number | null;
+  fixed_reason: string | null;
+  fixed_by: number | null;
+  fixed_at: string | null;
+}
+
+export interface FundingProposalTable {
+  id: Generated<number>;
+  call_id: number;
+  /** Canonical JSON of the allocation the councils decide on (see decisions/funding-proposal.ts). */
+  snapshot: string;
+  sha256: string;
+  confirmed_by: number | null;
+  confirmed_at: string;
+}
+
+export interface CouncilDecisionTable {
+  id: Generated<number>;
+  call_id: number;
+  proposal_id: number;
+  region_code: string;
+  decision_number: string;
+  /** YYYY-MM-DD, the date of the decision in Helsinki. */
+  decision_date: string;
+  decision_maker: string;
+  grounds: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface CouncilDecisionShareTable {
+  decision_id: number;
+  application_id: number;
+  outcome: FundingOutcome;
+  requested_cents: number;
+  granted_cents: number;
+}
+
+export interface DecisionLetterTable {
+  application_id: number;
+  locale: string;
+  outcome: FundingOutcome;
+  filename: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  /** When the last council involved decided, which made the outcome final. */
+  final_at: string;
+  created_at: string;
+}
+
+export interface EmailAttachmentTable {
+  id: Generated<number>;
+  email_id: number;
+  filename: string;
+  content_type: string;
+  content: Buffer;
+}
+
 export interface Database {
   regions: RegionTable;
   strategies: StrategyTable;
@@ -522,6 +632,15 @@ export interface Database {
   attachments: AttachmentTable;
   application_answers: ApplicationAnswerTable;
   application_submissions: ApplicationSubmissionTable;
+  review_assignments: ReviewAssignmentTable;
+  review_scores: ReviewScoreTable;
+  consensus_scores: ConsensusScoreTable;
+  application_assessments: ApplicationAssessmentTable;
+  funding_proposals: FundingProposalTable;
+  council_decisions: CouncilDecisionTable;
+  council_decision_shares: CouncilDecisionShareTable;
+  decision_letters: DecisionLetterTable;
+  email_attachments: EmailAttachmentTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -548,3 +667,8 @@ export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationPartnerRow = Selectable<ApplicationPartnerTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type ApplicationSubmissionRow = Selectable<ApplicationSubmissionTable>;
+export type ReviewAssignmentRow = Selectable<ReviewAssignmentTable>;
+export type ReviewScoreRow = Selectable<ReviewScoreTable>;
+export type ConsensusScoreRow = Selectable<ConsensusScoreTable>;
+export type ApplicationAssessmentRow = Selectable<ApplicationAssessmentTable>;
+export type CouncilDecisionRow = Selectable<CouncilDecisionTable>;

@@ -37,6 +37,7 @@ export const pageSegments = {
   calls: { fi: 'haut', sv: 'utlysningar', en: 'calls' },
   applications: { fi: 'hakemukset', sv: 'ansokningar', en: 'applications' },
   adminCalls: { fi: 'hallinta/haut', sv: 'administration/utlysningar', en: 'admin/calls' },
+  reviews: { fi: 'arvioinnit', sv: 'bedomningar', en: 'reviews' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageId = keyof typeof pageSegments;

@@ -48,6 +48,9 @@ export const policies = {
   // Applications: any signed-in user may start or edit one; the route then checks membership or invitation.
   applyForFunding: (p: P) => bySession(p),
   readApplications: (p: P) => scoped(p, 'read') && (isAdmin(p) || isOfficer(p)),
+  // Review: experts review what officers assign to them (each assignment checked in the route); officers run the review
+  // of the calls they manage (mayManageCall) and each council decides on its own shares (mayDecideFor).
+  reviewApplications: (p: P) => bySession(p) && isExpert(p),
   readMetrics: (p: P) => isAdmin(p) || (p !== null && p.scopes !== null && p.scopes.includes('metrics')),
 } as const;
 
@@ -60,3 +63,6 @@ export const mayManageCall = (p: P, call: { regionCodes: readonly string[]; crea
 /** Officers of the call's councils (and admins) see the applications to it, with everything in them. */
 export const mayReadCallApplications = (p: P, call: { regionCodes: readonly string[] }) =>
   isAdmin(p) || call.regionCodes.some((r) => isOfficer(p, r));
+
+/** Officers of a council (and administrators) record that council's decisions. */
+export const mayDecideFor = (p: P, regionCode: string) => isAdmin(p) || isOfficer(p, regionCode);

@@ -77,6 +77,9 @@ for (const dialect of testDialects()) {
         ':criterionId': '999999',
         ':questionId': '999999',
         ':inquiryId': '999999',
+        // Review assignments that do not exist (404, counted as let in); a council whose officer is the sample officer.
+        ':assignmentId': '999999',
+        ':regionCode': '11',
         ':slug@strategy': strategy.slug,
         ':slug@regions': 'kainuu',
         ':slug': strategy.slug,

@@ -233,6 +233,17 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET adminCalls/:id/applications/:applicationId': officials,
   'GET adminCalls/:id/applications/:applicationId/attachments/:attachmentId': officials,
 
+  // Review assignments and the reviewer's disqualification declaration (assignments.pages.tsx).
+  // ':assignmentId' is 999999: a reviewer gets through to a 404, and no sample is changed.
+
+  // Scoring: the reviewer's own scores, and the officers' view of an application's review (scoring.pages.tsx)
+
+  // Ranking, allocation and the funding proposal (funding.pages.tsx)
+
+  // Councils' decisions and decision letters (council-decisions.pages.tsx)
+
+  // Published decisions and the applicant's decision (decisions.public.pages.tsx)
+
   // Outside the pages
   'GET /': everyone,
   'GET /healthz': everyone,
@@ -258,6 +269,7 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/calls': everyone,
   'GET /api/v1/calls/:id': everyone,
   'GET /api/v1/calls/:id/applications': everyone,
+  // Decisions API (decisions.api.ts)
   // Changes through the API need an API token (tested in api-tokens.test.ts); a browser session is refused.
   'PUT /api/v1/chair/overrides/:year': { allow: [] },
   'DELETE /api/v1/chair/overrides/:year': { allow: [] },
