@@ -16,8 +16,13 @@ export function callTitle(call: Pick<Call, 'title'>, locale: Locale): string {
   return call.title[locale] || call.title.fi;
 }
 
-/** Links between the officer's pages about one call: its details, criteria, extra questions and applicants' questions. */
-export function CallPartsNav({ ctx, callId, current }: { ctx: PageContext; callId: number; current: 'criteria' | 'questions' | 'inquiries' | null }) {
+export type CallPageKey = 'criteria' | 'questions' | 'inquiries' | 'applications' | 'review' | 'funding' | 'decisions';
+
+/**
+ * Links between the officer's pages about one call: its details, criteria, extra questions,
+ * applicants' questions, the applications, their review, the ranking and funding, and the decisions.
+ */
+export function CallPartsNav({ ctx, callId, current }: { ctx: PageContext; callId: number; current: CallPageKey | null }) {
   const { locale } = ctx;
   const m = callCriteriaMessages[locale];
   const id = String(callId);
@@ -25,6 +30,10 @@ export function CallPartsNav({ ctx, callId, current }: { ctx: PageContext; callI
     { key: 'criteria', label: m.criteriaLink },
     { key: 'questions', label: m.questionsLink },
     { key: 'inquiries', label: m.inquiriesLink },
+    { key: 'applications', label: m.applicationsLink },
+    { key: 'review', label: m.reviewLink },
+    { key: 'funding', label: m.fundingLink },
+    { key: 'decisions', label: m.decisionsLink },
   ] as const;
   return (
     <nav aria-label={m.partsNavigation}>

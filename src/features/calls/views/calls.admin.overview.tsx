@@ -10,6 +10,7 @@ import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { problemMessage } from '../calls.admin.form.js';
 import { callsAdminMessages } from '../calls.admin.messages.js';
+import { callCriteriaMessages } from '../call-criteria.messages.js';
 import type { CallCorrection } from '../calls.admin.repository.js';
 import type { CallDetails } from '../calls.repository.js';
 import { PhaseTag, helsinkiTimeText, textIn } from './calls.admin.parts.js';
@@ -33,6 +34,7 @@ export function CallOverviewPage(props: CallOverviewProps) {
   const { ctx, call, phase, regions, corrections } = props;
   const { t, locale } = ctx;
   const m = callsAdminMessages[locale];
+  const parts = callCriteriaMessages[locale];
   const id = String(call.id);
   const title = textIn(call.title, locale);
   const priorityName = new Map(props.priorities.map((p) => [p.id, p.name[locale]]));
@@ -117,6 +119,15 @@ export function CallOverviewPage(props: CallOverviewProps) {
         </li>
         <li>
           <a href={pagePath(locale, 'adminCalls', id, 'applications')}>{m.applicationsLink}</a>
+        </li>
+        <li>
+          <a href={pagePath(locale, 'adminCalls', id, 'review')}>{parts.reviewLink}</a>
+        </li>
+        <li>
+          <a href={pagePath(locale, 'adminCalls', id, 'funding')}>{parts.fundingLink}</a>
+        </li>
+        <li>
+          <a href={pagePath(locale, 'adminCalls', id, 'decisions')}>{parts.decisionsLink}</a>
         </li>
         <li>
           <a href={pagePath(locale, 'calls', id)}>{phase === 'draft' ? m.publicLinkDraft : m.publicLink}</a>
