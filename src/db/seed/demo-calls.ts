@@ -3,24 +3,26 @@ import { organisationTypes } from '../schema.js';
 import { applicationSections } from '../../domain/eligibility.js';
 import { helsinkiToUtc, helsinkiWallClock } from '../../domain/helsinki-time.js';
 import { demoOrganisation } from './demo-data.js';
+import { insertDemoReviewCall } from './demo-review.js';
 
 /**
  * Demo calls, dated relative to the day the demo data is added so that there is always one open
  * call to try: one open (modelled on the real 2024 joint call: all seven councils, EUR 300,000
- * each, partners in three regions), one coming, one draft. Every title says "(demo)" and every row
+ * each, partners in three regions), one coming, one draft, and one closed and in review with
+ * submitted applications and reviews (demo-review.ts). Every title says "(demo)" and every row
  * is marked is_demo. A demo draft application of the demo organisation waits in the open call.
  */
 
 const DAY = 86_400_000;
 
 /** 16.15 Helsinki time on the day `days` from `now`. */
-function helsinkiAfternoon(now: Date, days: number): string {
+export function helsinkiAfternoon(now: Date, days: number): string {
   const d = helsinkiWallClock(new Date(now.getTime() + days * DAY));
   return helsinkiToUtc({ year: d.year, month: d.month, day: d.day, hour: 16, minute: 15, second: 0 }).toISOString();
 }
 
 /** 9.00 Helsinki time on the day `days` from `now`. */
-function helsinkiMorning(now: Date, days: number): string {
+export function helsinkiMorning(now: Date, days: number): string {
   const d = helsinkiWallClock(new Date(now.getTime() + days * DAY));
   return helsinkiToUtc({ year: d.year, month: d.month, day: d.day, hour: 9, minute: 0, second: 0 }).toISOString();
 }
@@ -30,9 +32,9 @@ export const demoPartnerOrganisations = [
   { businessId: '9990003-2', name: 'Harjoitustutkimuslaitos (demo)', type: 'research-institute' as const, regionCode: '19' },
 ];
 
-interface DemoCallSpec {
+export interface DemoCallSpec {
   reference: string;
-  status: 'draft' | 'published';
+  status: 'draft' | 'published' | 'in_review';
   title: { fi: string; sv: string; en: string };
   summary: { fi: string; sv: string; en: string };
   opensAt: string;
@@ -52,7 +54,7 @@ const criteria = [
   { kind: 'horizontal', fi: 'Yhdenvertaisuus ja tasa-arvo', sv: 'Likabehandling och jämställdhet', en: 'Equality and non-discrimination', weight: 1 },
 ] as const;
 
-async function insertCall(trx: Executor, spec: DemoCallSpec, at: string): Promise<number> {
+export async function insertCall(trx: Executor, spec: DemoCallSpec, at: string): Promise<number> {
   const strategy = await trx.selectFrom('strategies').select('id').where('valid_to', 'is', null).orderBy('valid_from', 'desc').executeTakeFirstOrThrow();
   const call = await trx
     .insertInto('calls')
@@ -86,7 +88,8 @@ async function insertCall(trx: Executor, spec: DemoCallSpec, at: string): Promis
       flat_rate_bp: 4000,
       min_total_score: 20,
       contact_email: 'haut.demo@example.org',
-      published_at: spec.status === 'published' ? at : null,
+      published_at: spec.status === 'draft' ? null : at,
+      review_started_at: spec.status === 'in_review' ? at : null,
       is_demo: 1,
       created_at: at,
       updated_at: at,
@@ -153,7 +156,7 @@ async function insertCall(trx: Executor, spec: DemoCallSpec, at: string): Promis
   return call.id;
 }
 
-async function demoOrganisationId(trx: Executor, org: { businessId: string; name: string; type: (typeof organisationTypes)[number]; regionCode: string }, at: string) {
+export async function demoOrganisationId(trx: Executor, org: { businessId: string; name: string; type: (typeof organisationTypes)[number]; regionCode: string }, at: string) {
   const existing = await trx.selectFrom('organisations').select('id').where('business_id', '=', org.businessId).executeTakeFirst();
   if (existing) return existing.id;
   const row = await trx
@@ -299,6 +302,7 @@ export async function seedDemoCalls(db: Db, now: Date): Promise<number> {
       at,
     );
     await insertDemoDraft(trx, open, at);
-    return 3;
+    await insertDemoReviewCall(trx, now, year);
+    return 4;
   });
 }
