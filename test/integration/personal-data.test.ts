@@ -10,6 +10,7 @@ import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { testDialects } from '../helpers/dialects.js';
 import { buildApplication, buildCall } from '../helpers/call-factories.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { buildAssignment, buildReviewedCall, buildReviewer, submitScores } from '../helpers/review-factories.js';
 
 function fieldError(html: string, field: string): string | undefined {
   return new RegExp(`id="field-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1];
@@ -70,7 +71,7 @@ for (const dialect of testDialects()) {
       assert.match(String(res.headers['cache-control']), /no-store/);
       const data = res.json();
       assert.deepEqual(Object.keys(data).sort(), [
-        'accessibilityFeedback', 'apiTokens', 'applications', 'auditEntries', 'callQuestions', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'roles', 'sessions', 'user',
+        'accessibilityFeedback', 'apiTokens', 'applications', 'auditEntries', 'callQuestions', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'reviews', 'roles', 'sessions', 'user',
       ]);
       assert.equal(data.user.email, user.email);
       assert.equal(data.user.passwordSet, true);
@@ -175,6 +176,23 @@ for (const dialect of testDialects()) {
       const contacts = await db().selectFrom('application_partners').select(['application_id', 'contact_name']).where('id', 'in', [draft.partnerIds[0]!, submitted.partnerIds[0]!]).orderBy('application_id').execute();
       assert.deepEqual(contacts.map((c) => c.contact_name), ['', user.name], 'the draft forgets the contact; the submitted record keeps it');
       assert.equal((await db().selectFrom('application_editors').select('user_id').where('user_id', '=', user.id).execute()).length, 0);
+    });
+
+    it('exports an expert’s review assignments with their declarations, scores and comments, and erasure keeps the review record', async () => {
+      const { applicationIds } = await buildReviewedCall(db(), { scores: [4] });
+      const expert = await buildReviewer(db(), { name: 'Eeva Arvioija' });
+      const assignment = await buildAssignment(db(), { applicationId: applicationIds[0]!, reviewer: expert });
+      await submitScores(db(), assignment, {}, 3);
+      const agent = await agentFor(t, expert);
+      const exported = JSON.parse((await agent.get('/en/account/my-data/download')).body);
+      assert.equal(exported.reviews.assignments.length, 1);
+      assert.equal(exported.reviews.assignments[0].status, 'cleared');
+      assert.deepEqual(exported.reviews.assignments[0].disqualificationGrounds, []);
+      assert.equal(exported.reviews.assignments[0].scores.length, 4);
+      assert.match(exported.reviews.assignments[0].scores[1].comment, /Perustelu/);
+      assert.equal((await agent.post('/en/account/my-data/erase', { password: TEST_PASSWORD })).statusCode, 303);
+      const kept = await db().selectFrom('review_scores').select('score').where('assignment_id', '=', assignment).execute();
+      assert.equal(kept.length, 4, 'the scores are part of the decision record and stay');
     });
 
     it('erases an account without a password after the checkbox and the typed e-mail address', async () => {

@@ -19,7 +19,7 @@ function parseJson(value: string | null): unknown {
 export async function exportPersonalData(db: Executor, userId: number, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) return null;
-  const [roles, memberships, sessions, apiTokens, emails, audit, feedback, expertGroup, inquiries, applicationWork] = await Promise.all([
+  const [roles, memberships, sessions, apiTokens, emails, audit, feedback, expertGroup, inquiries, applicationWork, reviewWork] = await Promise.all([
     db.selectFrom('role_assignments').select(['role', 'region_code', 'created_at']).where('user_id', '=', userId).orderBy('id').execute(),
     db
       .selectFrom('organisation_members as m')
@@ -70,6 +70,7 @@ export async function exportPersonalData(db: Executor, userId: number, now: Date
       .orderBy('id')
       .execute(),
     applicationsOfPerson(db, userId, user.email),
+    reviewsOfPerson(db, userId),
   ]);
   return {
     exportedAt: now.toISOString(),
@@ -165,6 +166,7 @@ export async function exportPersonalData(db: Executor, userId: number, now: Date
       answeredAt: q.answered_at,
     })),
     applications: applicationWork,
+    reviews: reviewWork,
   };
 }
 
@@ -189,5 +191,58 @@ async function applicationsOfPerson(db: Executor, userId: number, email: string)
     started: created.map((a) => ({ applicationId: a.id, callId: a.call_id, title: a.title, status: a.status, startedAt: a.created_at })),
     invitedToEdit: editing.map((e) => ({ applicationId: e.application_id, partnerId: e.partner_id, since: e.created_at })),
     namedAsContact: contact.map((c) => ({ applicationId: c.application_id, partnerId: c.partner_id, name: c.contact_name, email: c.contact_email })),
+  };
+}
+
+/**
+ * The reviews a person was assigned as an expert: their disqualification declarations and the scores
+ * and comments they wrote. Officers' consensus scores recorded by the person are included too.
+ */
+async function reviewsOfPerson(db: Executor, userId: number) {
+  const [assignments, scores, consensus] = await Promise.all([
+    db
+      .selectFrom('review_assignments')
+      .select(['id', 'application_id', 'method', 'status', 'barred_reason', 'assigned_at', 'declared_at', 'disqualification_grounds', 'declaration_note', 'submitted_at'])
+      .where('reviewer_id', '=', userId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('review_scores as s')
+      .innerJoin('review_assignments as ra', 'ra.id', 's.assignment_id')
+      .select(['s.assignment_id', 's.criterion_id', 's.score', 's.comment', 's.updated_at'])
+      .where('ra.reviewer_id', '=', userId)
+      .orderBy('s.assignment_id')
+      .orderBy('s.criterion_id')
+      .execute(),
+    db
+      .selectFrom('consensus_scores')
+      .select(['application_id', 'criterion_id', 'score', 'justification', 'recorded_at'])
+      .where('recorded_by', '=', userId)
+      .orderBy('application_id')
+      .orderBy('criterion_id')
+      .execute(),
+  ]);
+  return {
+    assignments: assignments.map((a) => ({
+      applicationId: a.application_id,
+      method: a.method,
+      status: a.status,
+      barredReason: a.barred_reason,
+      assignedAt: a.assigned_at,
+      declaredAt: a.declared_at,
+      disqualificationGrounds: parseJson(a.disqualification_grounds),
+      declarationNote: a.declaration_note,
+      scoresSubmittedAt: a.submitted_at,
+      scores: scores
+        .filter((s) => s.assignment_id === a.id)
+        .map((s) => ({ criterionId: s.criterion_id, score: s.score, comment: s.comment, updatedAt: s.updated_at })),
+    })),
+    consensusScoresRecorded: consensus.map((c) => ({
+      applicationId: c.application_id,
+      criterionId: c.criterion_id,
+      score: c.score,
+      justification: c.justification,
+      recordedAt: c.recorded_at,
+    })),
   };
 }
