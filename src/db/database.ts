@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 /** What a repository function takes: the database, or a transaction a service opened. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** True on PostgreSQL, where rows are locked with SELECT … FOR UPDATE; SQLite runs one writer at a time anyway. */
+export const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface DatabaseHandle {
   readonly db: Db;

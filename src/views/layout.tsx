@@ -121,6 +121,9 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
           </a>
         </li>
         <li><a href={pagePath(locale, 'applications')} aria-current={navCurrent(ctx, 'applications')}>{{ fi: 'Omat hakemukset', sv: 'Mina ansökningar', en: 'My applications' }[locale]}</a></li>
+        {policies.reviewApplications(viewer.principal) ? (
+          <li><a href={pagePath(locale, 'reviews')} aria-current={navCurrent(ctx, 'reviews')}>{{ fi: 'Omat arvioinnit', sv: 'Mina bedömningar', en: 'My reviews' }[locale]}</a></li>
+        ) : null}
         {policies.useAdminArea(viewer.principal) ? (
           <li>
             <a href={pagePath(locale, 'admin')} aria-current={navCurrent(ctx, 'admin')}>

@@ -8,12 +8,14 @@ import { pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
 import { pageContext } from '../../http/render.js';
 import { isLocale, type Locale } from '../../i18n/locales.js';
+import { policies } from '../../policies/policies.js';
 import type { Principal } from '../../policies/principal.js';
 import { CsrfField, ErrorSummary, LocaleChoice, TextInput } from '../../views/components/form.js';
 import type { PageContext } from '../../views/page-context.js';
 import { setSessionCookie } from '../auth/auth.pages.js';
 import { authMessages } from '../auth/auth.messages.js';
 import { findUserById } from '../auth/users.repository.js';
+import { assignmentMessages } from '../reviews/assignments.messages.js';
 import { accountDataPages } from './account-data.pages.js';
 import { accountSessionsPages } from './account-sessions.pages.js';
 import { accountMessages } from './account.messages.js';
@@ -184,6 +186,11 @@ function OverviewPage(props: {
           </ul>
         )}
         {props.isCoordinator ? <p class="muted">{m.coordinatorHint}</p> : null}
+        {ctx.viewer && policies.reviewApplications(ctx.viewer.principal) ? (
+          <p>
+            <a href={pagePath(locale, 'reviews')}>{assignmentMessages[locale].myTitle}</a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="organisations-heading">

@@ -1,5 +1,5 @@
-import { PostgresAdapter, type Transaction } from 'kysely';
-import type { Db, Executor } from '../../db/database.js';
+import type { Transaction } from 'kysely';
+import { isPostgres, type Db, type Executor } from '../../db/database.js';
 import type { ApplicationStatus, Database } from '../../db/schema.js';
 import type { CallPhase } from '../../domain/call-lifecycle.js';
 import { checkEligibility, type EligibilityResult, type Problem } from '../../domain/eligibility.js';
@@ -51,8 +51,6 @@ export type WithdrawOutcome =
   | { kind: 'not-found' }
   | { kind: 'not-submitted'; status: ApplicationStatus }
   | { kind: 'closed'; phase: CallPhase; closesAt: string };
-
-const isPostgres = (trx: Transaction<Database>) => trx.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Locks the call's row, then the application's, in that order everywhere (no deadlocks between submitters). */
 async function lockApplication(trx: Transaction<Database>, applicationId: number) {

@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { PostgresAdapter } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { isPostgres, type Executor } from '../../db/database.js';
 import type { AuditLogRow, Database } from '../../db/schema.js';
 import { sha256Hex } from '../../security/tokens.js';
 
@@ -50,7 +49,7 @@ const AUDIT_LOCK_KEY = 5_301_301;
  * SQLite the write transaction already does.
  */
 export async function appendAudit(trx: Transaction<Database>, actor: Actor, entry: AuditEntry, at: Date): Promise<number> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   }
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { sql, type Transaction } from 'kysely';
+import { isPostgres, type Db } from '../../db/database.js';
 import type { AssignedRole, Database, UserRow } from '../../db/schema.js';
 import type { Locale } from '../../i18n/locales.js';
 import { policies } from '../../policies/policies.js';
@@ -51,7 +51,7 @@ const ADMIN_CHANGE_LOCK_KEY = 5_301_302;
  * transaction already serialises them.
  */
 async function lockAdminChanges(trx: Transaction<Database>): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK_KEY})`.execute(trx);
   }
 }
