@@ -127,6 +127,8 @@ export function allocateStandard<R>(input: AllocationInput<R>): AllocationResult
       continue;
     }
     for (const [region, share] of Object.entries(shares)) {
+      // A partner may take part without a grant from a council outside the call: charge nobody for it.
+      if (share === 0) continue;
       remaining[region] = (remaining[region] ?? 0) - share;
       granted[region] = (granted[region] ?? 0) + share;
     }

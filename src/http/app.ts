@@ -39,6 +39,12 @@ import { callsApi } from '../features/calls/calls.api.js';
 import { applicationsPages } from '../features/applications/applications.pages.js';
 import { collaborationPages } from '../features/applications/collaboration.pages.js';
 import { submissionPages } from '../features/applications/submission.pages.js';
+import { assignmentPages } from '../features/reviews/assignments.pages.js';
+import { scoringPages } from '../features/reviews/scoring.pages.js';
+import { decisionsApi } from '../features/decisions/decisions.api.js';
+import { decisionsPublicPages } from '../features/decisions/decisions.public.pages.js';
+import { fundingPages } from '../features/decisions/funding.pages.js';
+import { councilDecisionPages } from '../features/decisions/council-decisions.pages.js';
 import { openApiInfo } from './openapi.js';
 
 /** The largest attachment taken: 10 MiB. */
@@ -193,6 +199,12 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(applicationsPages);
   await app.register(collaborationPages);
   await app.register(submissionPages);
+  await app.register(assignmentPages);
+  await app.register(scoringPages);
+  await app.register(decisionsApi, { prefix: '/api/v1' });
+  await app.register(decisionsPublicPages);
+  await app.register(fundingPages);
+  await app.register(councilDecisionPages);
   await app.register(secondFactorPages);
   await app.register(passwordResetPages);
   await app.register(invitationPages);

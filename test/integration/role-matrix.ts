@@ -235,14 +235,49 @@ export const matrix: Record<string, MatrixEntry> = {
 
   // Review assignments and the reviewer's disqualification declaration (assignments.pages.tsx).
   // ':assignmentId' is 999999: a reviewer gets through to a 404, and no sample is changed.
+  // The sample call is open, not in review: officers see the page; their empty posts answer 400 (no form) or 404 (no
+  // such assignment) and change nothing.
+  'GET adminCalls/:id/review': officials,
+  'POST adminCalls/:id/review/assign': officials,
+  'POST adminCalls/:id/review/automatic': officials,
+  'POST adminCalls/:id/review/assignments/:assignmentId/remove': officials,
+  'GET reviews': { allow: ['expert'] },
+  'GET reviews/:assignmentId': { allow: ['expert'] },
+  'POST reviews/:assignmentId/declaration': { allow: ['expert'] },
 
   // Scoring: the reviewer's own scores, and the officers' view of an application's review (scoring.pages.tsx)
+  // A reviewer gets through to a 404 (':assignmentId' is 999999). Officers of the sample call's councils and
+  // administrators get through to a 404 too: the sample application is a draft, not a submitted one.
+  'GET reviews/:assignmentId/scores': { allow: ['expert'] },
+  'POST reviews/:assignmentId/scores': { allow: ['expert'] },
+  'GET reviews/:assignmentId/attachments/:attachmentId': { allow: ['expert'] },
+  'GET adminCalls/:id/review/applications/:applicationId': officials,
+  'POST adminCalls/:id/review/applications/:applicationId/consensus': officials,
+  'POST adminCalls/:id/review/applications/:applicationId/eligibility': officials,
 
   // Ranking, allocation and the funding proposal (funding.pages.tsx)
+  // The sample call is open, not in review: posts without a form answer 400, the rest 409; nothing is changed.
+  'GET adminCalls/:id/funding': officials,
+  'POST adminCalls/:id/funding/fixed': officials,
+  'POST adminCalls/:id/funding/fixed/clear': officials,
+  'POST adminCalls/:id/funding/confirm': officials,
+  'POST adminCalls/:id/funding/cancel': officials,
 
   // Councils' decisions and decision letters (council-decisions.pages.tsx)
+  // Officers of the call's councils and administrators see the page. A council's decision is recorded by its own officers
+  // (the sample officer's council is 11) and administrators; Kainuu's officer (the coordinator) is refused (403). The sample
+  // call has no funding proposal: the matrix's empty post answers 400 and records nothing. The sample application is a
+  // draft and has no letter (404).
+  'GET adminCalls/:id/decisions': officials,
+  'POST adminCalls/:id/decisions/:regionCode': { allow: ['officer', 'admin'] },
+  'GET adminCalls/:id/decisions/letters/:applicationId': officials,
 
   // Published decisions and the applicant's decision (decisions.public.pages.tsx)
+  // The sample call is open: its decisions page says none is final. The sample application is a draft: its lead
+  // organisation's members get through to a 404 (no decision, no letter); everyone else signed in is refused (403).
+  'GET calls/:id/decisions': everyone,
+  'GET applications/:id/decision': { allow: ['applicant', 'orgAdmin'] },
+  'GET applications/:id/decision/letter': { allow: ['applicant', 'orgAdmin'] },
 
   // Outside the pages
   'GET /': everyone,
@@ -270,6 +305,7 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/calls/:id': everyone,
   'GET /api/v1/calls/:id/applications': everyone,
   // Decisions API (decisions.api.ts)
+  'GET /api/v1/calls/:id/decisions': everyone,
   // Changes through the API need an API token (tested in api-tokens.test.ts); a browser session is refused.
   'PUT /api/v1/chair/overrides/:year': { allow: [] },
   'DELETE /api/v1/chair/overrides/:year': { allow: [] },

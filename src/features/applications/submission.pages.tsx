@@ -1,3 +1,4 @@
+import { attachmentDisposition } from '../../http/content-disposition.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkEligibility } from '../../domain/eligibility.js';
@@ -40,12 +41,6 @@ const exportQuery = {
 
 const ticked = (value: unknown) => value === '1' || value === 'on' || value === 'true';
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
-
-/** A file name in a Content-Disposition header: an ASCII fallback and the name itself (RFC 6266). */
-function contentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/["\\;]/g, '_').trim() || 'download';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /**
  * Submitting, the receipt, withdrawing (the applicant's side, lead organisation's members only), and
@@ -262,7 +257,7 @@ export async function submissionPages(app: FastifyInstance) {
       },
     };
     reply
-      .header('content-disposition', contentDisposition(exportFilename(call, locale, format)))
+      .header('content-disposition', attachmentDisposition(exportFilename(call, locale, format)))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff');
     if (format === 'xlsx') {
@@ -285,7 +280,7 @@ export async function submissionPages(app: FastifyInstance) {
     const file = listed ? await findAttachmentContent(db(), row.submission.applicationId, attachmentId) : undefined;
     if (!listed || !file) throw new AppError('ATTACHMENT_NOT_FOUND');
     return reply
-      .header('content-disposition', contentDisposition(file.filename))
+      .header('content-disposition', attachmentDisposition(file.filename))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .header('content-length', String(file.content.length))

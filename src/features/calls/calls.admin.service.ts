@@ -6,6 +6,7 @@ import { publishProblems, type CallForPublishing, type CallProblem } from '../..
 import { helsinkiYear } from '../../domain/helsinki-time.js';
 import type { Localised } from '../../i18n/locales.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
+import { councilsStillToDecide } from '../decisions/council-decisions.service.js';
 import { prioritiesInForce } from '../regions/growth-sectors.admin.service.js';
 import { listPriorities } from '../strategy/strategy.repository.js';
 import type { CallInput } from './calls.admin.form.js';
@@ -268,6 +269,8 @@ export async function moveCall(db: Db, actor: Actor, id: number, action: Exclude
     if (!call) return null;
     const phase = phaseOf(call, now);
     if (phase !== step.from) return { ok: false, state: phase };
+    // A call with a funding proposal is decided by its councils' decisions (council-decisions.service.ts), not by hand before them.
+    if (action === 'mark-decided' && (await councilsStillToDecide(trx, id)).length > 0) return { ok: false, state: phase };
     if (action === 'publish') {
       const { priorities } = await prioritiesInForce(trx, now);
       const problems = publishProblems(forPublishing(inputOf(call), call), { now, priorityIdsInForce: priorities.map((p) => p.id), requireFutureClose: true });

@@ -32,7 +32,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /** Sets the cache headers and answers 304 when the client already has this content. */
-function cached<T>(request: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
+export function cached<T>(request: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
   const etag = jsonEtag(body);
   reply.header('etag', etag).header('cache-control', CALLS_CACHE);
   if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();

@@ -30,6 +30,8 @@ const fi = {
     'application-receipt': 'Hakemuksen vastaanottokuittaus',
     'application-withdrawn': 'Hakemus peruttu',
     'call-inquiry-answered': 'Vastaus haun kysymykseen',
+    'review-assigned': 'Hakemuksia arvioitavaksi',
+    'funding-decision': 'Rahoituspäätös',
   } as Record<string, string>,
   backToList: 'Takaisin viestilistaan',
   messageHeading: 'Viesti',
@@ -37,11 +39,13 @@ const fi = {
   attempts: 'Lähetysyrityksiä',
   lastError: 'Viimeisin virhe',
   sentAt: 'Lähetetty',
+  attachmentsHeading: 'Liitteet',
+  attachment: (filename: string, size: string) => `${filename} (${size})`,
   secretWarning: 'Viestissä on kertakäyttöinen linkki. Anna se vain vastaanottajalle itselleen. Viestin avaaminen kirjattiin lokiin.',
 };
 
 export type EmailMessages = {
-  [K in keyof typeof fi]: (typeof fi)[K] extends string ? string : { [L in keyof (typeof fi)[K]]: string };
+  [K in keyof typeof fi]: (typeof fi)[K] extends string | ((...args: never[]) => string) ? (typeof fi)[K] : { [L in keyof (typeof fi)[K]]: string };
 };
 
 const sv: EmailMessages = {
@@ -73,6 +77,8 @@ const sv: EmailMessages = {
     'application-receipt': 'Mottagningskvitto för ansökan',
     'application-withdrawn': 'Ansökan återtagen',
     'call-inquiry-answered': 'Svar på en fråga om utlysningen',
+    'review-assigned': 'Ansökningar att bedöma',
+    'funding-decision': 'Finansieringsbeslut',
   },
   backToList: 'Tillbaka till meddelandelistan',
   messageHeading: 'Meddelande',
@@ -80,6 +86,8 @@ const sv: EmailMessages = {
   attempts: 'Sändningsförsök',
   lastError: 'Senaste fel',
   sentAt: 'Skickat',
+  attachmentsHeading: 'Bilagor',
+  attachment: (filename: string, size: string) => `${filename} (${size})`,
   secretWarning: 'Meddelandet innehåller en engångslänk. Ge den bara till mottagaren själv. Att meddelandet öppnades har förts in i loggen.',
 };
 
@@ -112,6 +120,8 @@ const en: EmailMessages = {
     'application-receipt': 'Application receipt',
     'application-withdrawn': 'Application withdrawn',
     'call-inquiry-answered': 'Answer to a question about a call',
+    'review-assigned': 'Applications to review',
+    'funding-decision': 'Funding decision',
   },
   backToList: 'Back to the list of messages',
   messageHeading: 'Message',
@@ -119,6 +129,8 @@ const en: EmailMessages = {
   attempts: 'Delivery attempts',
   lastError: 'Last error',
   sentAt: 'Sent',
+  attachmentsHeading: 'Attachments',
+  attachment: (filename: string, size: string) => `${filename} (${size})`,
   secretWarning: 'This message holds a single-use link. Give it only to the recipient. Opening the message was recorded in the audit log.',
 };
 

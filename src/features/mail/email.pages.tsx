@@ -15,7 +15,8 @@ import type { PageContext } from '../../views/page-context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { Notice, SelectField } from '../../views/components/form.js';
 import { emailMessages } from './email.messages.js';
-import { findEmail, listEmails } from './email.repository.js';
+import { findEmail, listEmailAttachments, listEmails, type EmailAttachmentInfo } from './email.repository.js';
+import { fileSize } from '../applications/views/collaboration.attachments.js';
 import { ScrollTable } from '../../views/components/scroll-table.js';
 
 const PAGE_SIZE = 50;
@@ -75,7 +76,7 @@ export async function emailPages(app: FastifyInstance) {
         );
       }
       const ctx = pageContext(request, locale, { current: 'adminEmail', alternates: alternatePaths('adminEmail', String(id)) });
-      return <EmailPage ctx={ctx} email={email} secret={secret} />;
+      return <EmailPage ctx={ctx} email={email} secret={secret} attachments={await listEmailAttachments(db, email.id)} />;
     },
     { schema: { params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) }) } },
   );
@@ -171,7 +172,7 @@ function PagerLinks({ ctx, newest, older }: { ctx: PageContext; newest?: string 
   );
 }
 
-function EmailPage({ ctx, email, secret }: { ctx: PageContext; email: EmailMessageRow; secret: boolean }) {
+function EmailPage({ ctx, email, secret, attachments }: { ctx: PageContext; email: EmailMessageRow; secret: boolean; attachments: readonly EmailAttachmentInfo[] }) {
   const { locale } = ctx;
   const m = emailMessages[locale];
   return (
@@ -225,6 +226,16 @@ function EmailPage({ ctx, email, secret }: { ctx: PageContext; email: EmailMessa
       <pre class="email-body" lang={isLocale(email.locale) ? email.locale : undefined}>
         {email.body_text}
       </pre>
+      {attachments.length > 0 ? (
+        <>
+          <h2>{m.attachmentsHeading}</h2>
+          <ul>
+            {attachments.map((a) => (
+              <li>{m.attachment(a.filename, fileSize(a.sizeBytes, locale))}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </AdminLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { EmailMessageRow, EmailStatus } from '../../db/schema.js';
 
@@ -30,6 +31,61 @@ export async function queueEmail(db: Executor, email: NewEmail, deliver: boolean
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export interface NewEmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/**
+ * Attaches files to a queued e-mail, in the same transaction that queued it: the message and its
+ * attachments are delivered together or not at all.
+ */
+export async function attachToEmail(db: Executor, emailId: number, attachments: readonly NewEmailAttachment[]): Promise<void> {
+  if (attachments.length === 0) return;
+  await db
+    .insertInto('email_attachments')
+    .values(
+      attachments.map((a) => ({
+        email_id: emailId,
+        filename: a.filename,
+        content_type: a.contentType,
+        content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+      })),
+    )
+    .execute();
+}
+
+export interface EmailAttachmentContent {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** The files of a message, with their bytes, in the order they were attached: what the mailer sends. */
+export async function readEmailAttachments(db: Executor, emailId: number): Promise<EmailAttachmentContent[]> {
+  const rows = await db.selectFrom('email_attachments').select(['filename', 'content_type', 'content']).where('email_id', '=', emailId).orderBy('id').execute();
+  return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: Buffer.from(r.content) }));
+}
+
+export interface EmailAttachmentInfo {
+  id: number;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** The files of a message without their bytes: what the administrators' page lists. */
+export async function listEmailAttachments(db: Executor, emailId: number): Promise<EmailAttachmentInfo[]> {
+  const rows = await db
+    .selectFrom('email_attachments')
+    .select(['id', 'filename', 'content_type', sql<number>`length(content)`.as('size_bytes')])
+    .where('email_id', '=', emailId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes) }));
 }
 
 /** Takes one pending message for delivery; false when another process took it first. */

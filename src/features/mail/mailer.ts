@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { claimEmail, findEmail, markEmail, pendingEmailIds } from './email.repository.js';
+import { claimEmail, findEmail, markEmail, pendingEmailIds, readEmailAttachments } from './email.repository.js';
 
 /** Delivery attempts before a message is marked failed and left for an administrator to look at. */
 export const MAX_EMAIL_ATTEMPTS = 5;
@@ -28,6 +28,7 @@ export function createMailer(config: Config, db: Db, now: () => Date, log: (erro
       const email = await findEmail(db, id);
       if (!email) continue;
       try {
+        const attachments = await readEmailAttachments(db, id);
         await transport.sendMail({
           from: config.mailFrom,
           to: email.to_address,
@@ -35,6 +36,7 @@ export function createMailer(config: Config, db: Db, now: () => Date, log: (erro
           text: email.body_text,
           headers: { 'Content-Language': email.locale, 'Auto-Submitted': 'auto-generated' },
           messageId: `<email-${email.id}.${email.created_at.replace(/\D/g, '')}@${new URL(config.baseUrl).hostname}>`,
+          attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
         });
         await markEmail(db, id, 'sent', now());
         sent += 1;

@@ -10,6 +10,7 @@ import { formatToSecond, submissionMessages } from '../submission.messages.js';
 import type { SubmissionRecord } from '../submission.service.js';
 import { FiguresTable, Instant, snapshotFigurePartners, type Names } from './submission.parts.js';
 import { SnapshotView } from './submission.snapshot.js';
+import { decisionsApplicantMessages } from '../../decisions/decisions.applicant.messages.js';
 
 /** The receipt's facts: number, time to the second, who, and the SHA-256 of the submitted content. */
 export function ReceiptFacts({ ctx, submission }: { ctx: PageContext; submission: SubmissionRecord }) {
@@ -104,6 +105,9 @@ export function ReceiptPage(props: {
       <div class="actions receipt__actions">
         <a href={pagePath(locale, 'applications', id, 'submitted')}>{m.viewSubmitted}</a>
         {props.canWithdraw ? <a href={pagePath(locale, 'applications', id, 'withdraw')}>{m.withdrawLink}</a> : null}
+        {props.status === 'submitted' && (call.status === 'in_review' || call.status === 'decided') ? (
+          <a href={pagePath(locale, 'applications', id, 'decision')}>{decisionsApplicantMessages[locale].linkFromReceipt}</a>
+        ) : null}
       </div>
     </Layout>
   );

@@ -14,6 +14,7 @@ import type { CallDetails, CallQuestion } from '../calls.repository.js';
 import { PublicApplicationsSection } from './calls.applications.js';
 import { formatRate } from '../../../i18n/format.js';
 import { LocalText, Paragraphs, PhaseTag, localText, phaseSentence } from './calls.parts.js';
+import { decisionsPublicMessages } from '../../decisions/decisions.public.messages.js';
 
 export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: readonly Region[]; priorities: readonly Priority[]; asked: boolean }) {
   const { ctx, found, regions, priorities, asked } = props;
@@ -61,6 +62,11 @@ export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: 
             </p>
             <p class="muted">{m.applyHint}</p>
           </>
+        ) : null}
+        {phase === 'in_review' || phase === 'decided' ? (
+          <p>
+            <a href={pagePath(locale, 'calls', id, 'decisions')}>{decisionsPublicMessages[locale].linkFromCall}</a>
+          </p>
         ) : null}
       </div>
 
