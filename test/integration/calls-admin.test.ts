@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { UserRow } from '../../src/db/schema.js';
 import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
+import { buildSubmittedApplication } from '../helpers/review-factories.js';
 import { buildApplication, buildCall } from '../helpers/call-factories.js';
 import { testDialects } from '../helpers/dialects.js';
 import { buildOrganisation, buildUser } from '../helpers/factories.js';
@@ -475,6 +476,12 @@ for (const dialect of testDialects()) {
       assert.equal((await callRow(closed.id)).review_started_at, t.clock.now().toISOString());
       assert.equal((await agent.post(`${ADMIN}/${closed.id}/start-review`)).statusCode, 409);
       assert.equal((await agent.get(`${ADMIN}/${closed.id}/edit`)).statusCode, 409);
+      // A call with submitted applications waits for its funding proposal and the councils' decisions.
+      const pending = await buildSubmittedApplication(t.database.db, { call: closed });
+      const waiting = await agent.post(`${ADMIN}/${closed.id}/decided`);
+      assert.equal(waiting.statusCode, 409);
+      assert.match(text(waiting.body), /Hakua ei voi merkitä ratkaistuksi: hakemuksista ei ole vielä vahvistettu rahoitusehdotusta\./);
+      await t.database.db.updateTable('applications').set({ status: 'withdrawn' }).where('id', '=', pending.id).execute();
       assert.equal((await agent.post(`${ADMIN}/${closed.id}/decided`)).statusCode, 303);
       const decided = await callRow(closed.id);
       assert.equal(decided.status, 'decided');

@@ -316,17 +316,19 @@ for (const dialect of testDialects()) {
       await startReview(t.database.db, call);
       const page = await officer('17').get(`${ADMIN}/${call.id}/decisions`);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /Haulla ei ole vielä vahvistettua rahoitusesitystä\./);
+      assert.match(page.body, /Haulla ei ole vielä vahvistettua rahoitusehdotusta\./);
       assert.ok(page.body.includes(`href="${ADMIN}/${call.id}/funding"`));
       const refused = await decide(call, '17');
       assert.equal(refused.statusCode, 409);
-      assert.match(refused.body, /haulla ei ole vahvistettua rahoitusesitystä/);
+      assert.match(refused.body, /haulla ei ole vahvistettua rahoitusehdotusta/);
     });
 
     it('does not let a call be marked decided by hand while councils are still to decide', async () => {
       const s = await buildDecidableCall(t.database.db);
       await decide(s.call, '18');
-      assert.equal((await officer('17').post(`${ADMIN}/${s.call.id}/decided`)).statusCode, 409);
+      const refused = await officer('17').post(`${ADMIN}/${s.call.id}/decided`);
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /Päätöstä odotetaan: [^.]*Pohjois-Pohjanmaan liitto/);
       assert.equal((await t.database.db.selectFrom('calls').select('status').where('id', '=', s.call.id).executeTakeFirstOrThrow()).status, 'in_review');
     });
   });

@@ -137,7 +137,7 @@ for (const dialect of testDialects()) {
       const reviewer = await buildReviewer(db());
       await db().insertInto('funding_proposals').values({ call_id: call.id, snapshot: '{}', sha256: '0'.repeat(64), confirmed_by: officer.id, confirmed_at: '2026-11-27T10:00:00.000Z' }).execute();
       const agent = await agentFor(t, officer);
-      const phase = /Rahoitusesitys on vahvistettu, joten arvioijia ei voi enää lisätä eikä poistaa\./;
+      const phase = /Rahoitusehdotus on vahvistettu, joten arvioijia ei voi enää lisätä eikä poistaa\./;
       const assign = await agent.post(reviewPage(call.id, 'assign'), { application_id: String(applicationId), [`reviewer_${applicationId}`]: String(reviewer.id) });
       assert.equal(assign.statusCode, 409);
       assert.match(assign.body, phase);

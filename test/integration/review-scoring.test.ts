@@ -320,7 +320,7 @@ for (const dialect of testDialects()) {
 
       const res = await (await agentFor(t, reviewer)).post(scoresPath(assignmentId), completeReview(s.criterion, 'Myöhässä kirjoitettu.'));
       assert.equal(res.statusCode, 409);
-      assert.match(res.body, /rahoitusesitys on vahvistettu/);
+      assert.match(res.body, /rahoitusehdotus on vahvistettu/);
       assert.match(res.body, /Vahva yhteistyö\. Myöhässä kirjoitettu\./);
       assert.deepEqual(await storedScores(assignmentId), []);
 

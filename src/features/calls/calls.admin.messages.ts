@@ -218,6 +218,8 @@ const fi = {
   deleted: 'Hakuluonnos on poistettu.',
   publishProblemsTitle: 'Hakua ei voitu julkaista. Korjaa nämä kohdat:',
   wrongPhase: (phase: string) => `Toimintoa ei voi tehdä, koska haku on vaiheessa ”${phase}”. Sivulla näkyvät toiminnot, jotka ovat nyt mahdollisia.`,
+  decidedNeedsProposal: 'Hakua ei voi merkitä ratkaistuksi: hakemuksista ei ole vielä vahvistettu rahoitusehdotusta. Vahvista ehdotus sivulla ”Paremmuusjärjestys ja rahoitus”, minkä jälkeen maakuntien päätökset ratkaisevat haun.',
+  decidedWaitsFor: (councils: string) => `Hakua ei voi merkitä ratkaistuksi ennen kuin kaikki maakunnat ovat päättäneet osuuksistaan. Päätöstä odotetaan: ${councils}. Haku merkitään ratkaistuksi itsestään viimeisen päätöksen jälkeen.`,
   // Deleting a draft
   deleteTitle: (reference: string) => `Poistetaanko hakuluonnos ${reference}?`,
   deleteText: (title: string) =>
@@ -438,6 +440,8 @@ const sv: CallsAdminMessages = {
   deleted: 'Utkastet till utlysning har tagits bort.',
   publishProblemsTitle: 'Utlysningen kunde inte publiceras. Rätta följande:',
   wrongPhase: (phase: string) => `Åtgärden kan inte utföras eftersom utlysningen är i skedet ”${phase}”. Sidan visar de åtgärder som är möjliga nu.`,
+  decidedNeedsProposal: 'Utlysningen kan inte markeras som avgjord: inget finansieringsförslag har bekräftats ännu. Bekräfta förslaget på sidan ”Rangordning och finansiering”; därefter avgör landskapens beslut utlysningen.',
+  decidedWaitsFor: (councils: string) => `Utlysningen kan inte markeras som avgjord förrän alla landskap har beslutat om sina andelar. Beslut väntas från: ${councils}. Utlysningen markeras som avgjord av sig själv efter det sista beslutet.`,
   deleteTitle: (reference: string) => `Ta bort utkastet ${reference}?`,
   deleteText: (title: string) =>
     `Utkastet ”${title}” tas bort permanent med sina urvalskriterier och tilläggsfrågor. Borttagningen kan inte ångras.`,
@@ -652,6 +656,8 @@ const en: CallsAdminMessages = {
   deleted: 'The draft call has been deleted.',
   publishProblemsTitle: 'The call could not be published. Fix the following:',
   wrongPhase: (phase: string) => `This cannot be done because the call is in the phase “${phase}”. The page shows the actions possible now.`,
+  decidedNeedsProposal: 'The call cannot be marked decided: no funding proposal has been confirmed yet. Confirm it on the “Ranking and funding” page; the councils’ decisions then decide the call.',
+  decidedWaitsFor: (councils: string) => `The call cannot be marked decided before every council has decided on its shares. Waiting for: ${councils}. The call is marked decided by itself after the last decision.`,
   deleteTitle: (reference: string) => `Delete draft call ${reference}?`,
   deleteText: (title: string) =>
     `The draft “${title}” will be deleted for good, with its selection criteria and extra questions. This cannot be undone.`,

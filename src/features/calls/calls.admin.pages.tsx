@@ -66,7 +66,7 @@ export async function callsAdminPages(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     call: CallDetails,
-    extras: { status?: number; problems?: readonly CallProblem[]; refusedInPhase?: CallPhase; notice?: string } = {},
+    extras: { status?: number; problems?: readonly CallProblem[]; refusedInPhase?: CallPhase; decisionsPending?: 'no-proposal' | string[]; notice?: string } = {},
   ) {
     const now = app.now();
     const [regions, priorities, corrections] = await Promise.all([
@@ -89,6 +89,7 @@ export async function callsAdminPages(app: FastifyInstance) {
         notice={extras.notice}
         {...(extras.problems ? { problems: extras.problems } : {})}
         refusedInPhase={extras.refusedInPhase}
+        decisionsPending={extras.decisionsPending}
       />
     );
   }
@@ -234,6 +235,7 @@ export async function callsAdminPages(app: FastifyInstance) {
         if (result === null) throw new AppError('CALL_NOT_FOUND');
         if (result.ok) return reply.redirect(`${pagePath(locale, 'adminCalls', String(call.id))}?${step.notice}=1`, 303);
         if ('state' in result) return overview(locale, request, reply, call, { status: 409, refusedInPhase: result.state });
+        if ('decisionsPending' in result) return overview(locale, request, reply, call, { status: 409, decisionsPending: result.decisionsPending });
         return overview(locale, request, reply, call, { status: 400, problems: result.problems });
       },
       idParams,

@@ -249,7 +249,13 @@ function forPublishing(input: CallInput, call: CallDetails): CallForPublishing {
 }
 
 export type LifecycleAction = 'publish' | 'start-review' | 'mark-decided' | 'delete';
-export type LifecycleResult = { ok: true } | { ok: false; state: CallPhase } | { ok: false; problems: CallProblem[] } | null;
+export type LifecycleResult =
+  | { ok: true }
+  | { ok: false; state: CallPhase }
+  | { ok: false; problems: CallProblem[] }
+  /** Marking decided waits for the funding proposal (none yet) or for these councils' decisions. */
+  | { ok: false; decisionsPending: 'no-proposal' | string[] }
+  | null;
 
 const transitions: Record<Exclude<LifecycleAction, 'delete'>, { from: CallPhase; to: CallStoredStatus; stamp: 'published_at' | 'review_started_at' | 'decided_at'; audit: string }> = {
   publish: { from: 'draft', to: 'published', stamp: 'published_at', audit: 'call.published' },
@@ -269,8 +275,15 @@ export async function moveCall(db: Db, actor: Actor, id: number, action: Exclude
     if (!call) return null;
     const phase = phaseOf(call, now);
     if (phase !== step.from) return { ok: false, state: phase };
-    // A call with a funding proposal is decided by its councils' decisions (council-decisions.service.ts), not by hand before them.
-    if (action === 'mark-decided' && (await councilsStillToDecide(trx, id)).length > 0) return { ok: false, state: phase };
+    // A call with submitted applications is decided by its councils' decisions on the funding proposal
+    // (council-decisions.service.ts marks it decided after the last one), never by hand before them.
+    if (action === 'mark-decided') {
+      const waiting = await councilsStillToDecide(trx, id);
+      if (waiting.length > 0) return { ok: false, decisionsPending: waiting };
+      const proposal = await trx.selectFrom('funding_proposals').select('id').where('call_id', '=', id).executeTakeFirst();
+      const submitted = await trx.selectFrom('applications').select('id').where('call_id', '=', id).where('status', '=', 'submitted').limit(1).executeTakeFirst();
+      if (!proposal && submitted) return { ok: false, decisionsPending: 'no-proposal' };
+    }
     if (action === 'publish') {
       const { priorities } = await prioritiesInForce(trx, now);
       const problems = publishProblems(forPublishing(inputOf(call), call), { now, priorityIdsInForce: priorities.map((p) => p.id), requireFutureClose: true });

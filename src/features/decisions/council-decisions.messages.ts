@@ -4,10 +4,10 @@ import type { Locale } from '../../i18n/locales.js';
 /** Texts of the officers' page where each council records its decision on the funding proposal. */
 const fi = {
   title: (call: string) => `Maakuntien päätökset: ${call}`,
-  lead: 'Kukin maakunnan liitto kirjaa tähän oman päätöksensä rahoitusesityksestä. Hakemuksen lopputulos on lopullinen, kun kaikki sen hankeosapuolten liitot ovat päättäneet. Silloin hakijalle lähetetään päätöskirje sähköpostitse.',
-  noProposal: 'Haulla ei ole vielä vahvistettua rahoitusesitystä. Liitot päättävät vahvistetusta esityksestä, jotta kaikkien liittojen osuudet sopivat yhteen.',
+  lead: 'Kukin maakunnan liitto kirjaa tähän oman päätöksensä rahoitusehdotuksesta. Hakemuksen lopputulos on lopullinen, kun kaikki sen hankeosapuolten liitot ovat päättäneet. Silloin hakijalle lähetetään päätöskirje sähköpostitse.',
+  noProposal: 'Haulla ei ole vielä vahvistettua rahoitusehdotusta. Liitot päättävät vahvistetusta ehdotuksesta, jotta kaikkien liittojen osuudet sopivat yhteen.',
   toFunding: 'Siirry paremmuusjärjestykseen ja rahoitukseen',
-  proposalHeading: 'Rahoitusesitys',
+  proposalHeading: 'Rahoitusehdotus',
   proposalHash: 'Esityksen tarkiste (SHA-256)',
   proposalConfirmed: 'Vahvistettu',
   progress: 'Päätökset',
@@ -53,7 +53,7 @@ const fi = {
       : count === 1
         ? 'Päätös on kirjattu. Yhden hakemuksen lopputulos on nyt lopullinen, ja sen päätöskirje lähetetään hakijalle sähköpostitse.'
         : `Päätös on kirjattu. ${count} hakemuksen lopputulos on nyt lopullinen, ja niiden päätöskirjeet lähetetään hakijoille sähköpostitse.`,
-  refusedNoProposal: 'Päätöstä ei kirjattu: haulla ei ole vahvistettua rahoitusesitystä.',
+  refusedNoProposal: 'Päätöstä ei kirjattu: haulla ei ole vahvistettua rahoitusehdotusta.',
   refusedNoShare: (council: string) => `Päätöstä ei kirjattu, koska tässä haussa ei haettu rahoitusta tältä liitolta (${council}).`,
   refusedAlreadyDecided: (council: string) => `Päätöstä ei kirjattu, koska liiton päätös on jo kirjattu (${council}). Kirjattua päätöstä ei voi muuttaa.`,
   numberRequired: 'Kirjoita päätöksen numero.',

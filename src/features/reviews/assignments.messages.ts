@@ -16,8 +16,8 @@ const fi = {
   phaseNotStarted: 'Arvioijia voi määrätä, kun hakuaika on päättynyt ja arviointi on aloitettu.',
   phaseClosed: 'Hakuaika on päättynyt. Aloita arviointi haun yleissivulta, niin voit määrätä arvioijat.',
   startReviewLink: 'Haun yleissivulle',
-  phaseInReview: 'Arviointi on käynnissä. Voit lisätä ja poistaa arvioijia, kunnes rahoitusesitys vahvistetaan.',
-  phaseProposal: 'Rahoitusesitys on vahvistettu, joten arvioijia ei voi enää lisätä eikä poistaa.',
+  phaseInReview: 'Arviointi on käynnissä. Voit lisätä ja poistaa arvioijia, kunnes rahoitusehdotus vahvistetaan.',
+  phaseProposal: 'Rahoitusehdotus on vahvistettu, joten arvioijia ei voi enää lisätä eikä poistaa.',
   phaseDecided: 'Haku on ratkaistu. Arvioijia ei voi enää muuttaa.',
   noticeAssigned: (name: string) => `${name} on määrätty arvioijaksi. Hänelle lähetettiin ilmoitus sähköpostilla.`,
   noticeBarred: (name: string) =>
@@ -144,7 +144,7 @@ const fi = {
   barredText:
     'Olet hakemuksen osatoteuttajaorganisaation jäsen, joten olet esteellinen arvioimaan sitä (hallintolain 28 §). Et arvioi hakemusta, etkä näe sen luottamuksellisia osia.',
   reviewerLocked: (lock: ReviewLock): string =>
-    lock === 'proposal-confirmed' ? 'Haun rahoitusesitys on vahvistettu, joten arviointia ei voi enää muuttaa.' : 'Haun arviointi ei ole käynnissä, joten ilmoitusta ei voi nyt tehdä.',
+    lock === 'proposal-confirmed' ? 'Haun rahoitusehdotus on vahvistettu, joten arviointia ei voi enää muuttaa.' : 'Haun arviointi ei ole käynnissä, joten ilmoitusta ei voi nyt tehdä.',
   // E-mail
   mailSubject: (call: string) => `Sinut on määrätty arvioimaan hakemuksia: ${call}`,
   mailText: (name: string, call: string, count: number, url: string) =>

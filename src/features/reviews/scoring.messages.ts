@@ -37,7 +37,7 @@ const fi = {
   commentTooLong: (criterion: string, max: number) => `Perusteen ”${criterion}” perustelussa voi olla enintään ${max} merkkiä.`,
   independentRequired: 'Vahvista, että olet arvioinut hakemuksen itsenäisesti ja ettei sinulla ole siihen esteellisyyttä.',
   lockedNotInReview: 'Haku ei ole arviointivaiheessa, joten arvioita ei voi nyt tallentaa.',
-  lockedProposal: 'Haun rahoitusesitys on vahvistettu, joten arvioita ei voi enää muuttaa.',
+  lockedProposal: 'Haun rahoitusehdotus on vahvistettu, joten arvioita ei voi enää muuttaa.',
   alreadySubmitted: 'Olet jo lähettänyt arviosi, eikä sitä voi enää muuttaa.',
   unsaved: 'Kirjoittamasi tekstit näkyvät alla, mutta niitä ei tallennettu.',
   othersHeading: 'Muiden arvioijien arviot',

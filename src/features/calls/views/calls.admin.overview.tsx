@@ -28,6 +28,8 @@ export interface CallOverviewProps {
   problems?: readonly CallProblem[];
   /** Set when an action was refused because the call is in another phase. */
   refusedInPhase?: CallPhase | undefined;
+  /** Set when marking the call decided waits for the funding proposal or for councils' decisions. */
+  decisionsPending?: 'no-proposal' | string[] | undefined;
 }
 
 export function CallOverviewPage(props: CallOverviewProps) {
@@ -53,6 +55,13 @@ export function CallOverviewPage(props: CallOverviewProps) {
       </PageHeading>
       <Notice text={props.notice} />
       {props.refusedInPhase ? <Notice kind="warning" text={m.wrongPhase(m.phases[props.refusedInPhase])} /> : null}
+      {props.decisionsPending === 'no-proposal' ? <Notice kind="warning" text={m.decidedNeedsProposal} /> : null}
+      {Array.isArray(props.decisionsPending) ? (
+        <Notice
+          kind="warning"
+          text={m.decidedWaitsFor(props.decisionsPending.map((code) => regions.find((r) => r.code === code)?.council.name[locale] ?? code).join(', '))}
+        />
+      ) : null}
       {problems.length > 0 ? (
         <div class="error-summary" role="alert" aria-labelledby="publish-problems-title" tabIndex={-1} autofocus>
           <h2 id="publish-problems-title">{m.publishProblemsTitle}</h2>
