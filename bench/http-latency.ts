@@ -36,6 +36,8 @@ const urls = [
   '/fi/haut/1',
   '/api/v1/calls',
   '/api/v1/calls/1',
+  '/fi/haut/4/decisions',
+  '/api/v1/calls/4/decisions',
 ];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3-enf-bench-'));
@@ -51,6 +53,10 @@ const applicant = await database.db.selectFrom('users').select(['id', 'email']).
 const sessionOf = async (userId: number) =>
   `s3_session=${await startSession(database.db, { userId, method: 'password', mfaPending: false, ip: '127.0.0.1', userAgent: 'bench' }, new Date(), app.config)}`;
 const adminCookie = await sessionOf(admin.id);
+const expert = await database.db.selectFrom('users').select('id').where('email', '=', 'liisa.harjoitus@example.org').executeTakeFirstOrThrow();
+const expertCookie = await sessionOf(expert.id);
+const reviewCall = await database.db.selectFrom('calls').select('id').where('status', '=', 'in_review').executeTakeFirstOrThrow();
+const reviewedApplication = await database.db.selectFrom('applications').select('id').where('call_id', '=', reviewCall.id).orderBy('id').executeTakeFirstOrThrow();
 const applicantCookie = await sessionOf(applicant.id);
 const token = await createApiToken(database.db, cliActor, { ownerEmail: 'yllapito.demo@example.org', name: 'bench', scopes: ['read'], days: 30 }, new Date());
 if (!token.ok) throw new Error('could not make a bench token');
@@ -67,6 +73,13 @@ const signedIn: Array<{ url: string; headers: Record<string, string> }> = [
   { url: '/fi/hakemukset/1/partners/1', headers: { cookie: applicantCookie } },
   { url: '/fi/hallinta/haut/1', headers: { cookie: adminCookie } },
   { url: '/fi/hallinta/haut/1/applications', headers: { cookie: adminCookie } },
+  // The demo call in review: six submitted applications with two reviews each (demo-review.ts).
+  { url: `/fi/hallinta/haut/${reviewCall.id}/review`, headers: { cookie: adminCookie } },
+  { url: `/fi/hallinta/haut/${reviewCall.id}/review/applications/${reviewedApplication.id}`, headers: { cookie: adminCookie } },
+  { url: `/fi/hallinta/haut/${reviewCall.id}/funding`, headers: { cookie: adminCookie } },
+  { url: `/fi/hallinta/haut/${reviewCall.id}/funding?objective=amount`, headers: { cookie: adminCookie } },
+  { url: `/fi/hallinta/haut/${reviewCall.id}/decisions`, headers: { cookie: adminCookie } },
+  { url: '/fi/arvioinnit', headers: { cookie: expertCookie } },
 ];
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -75,7 +88,7 @@ console.log('| URL | status | p50 ms | p95 ms | p99 ms |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const { url, headers, label } of [
   ...urls.map((url) => ({ url, headers: {}, label: url })),
-  ...signedIn.map((s) => ({ ...s, label: `${s.url} (${s.headers.cookie === adminCookie ? 'admin' : s.headers.cookie ? 'applicant' : 'API token'})` })),
+  ...signedIn.map((s) => ({ ...s, label: `${s.url} (${s.headers.cookie === adminCookie ? 'admin' : s.headers.cookie === expertCookie ? 'expert' : s.headers.cookie ? 'applicant' : 'API token'})` })),
 ]) {
   let status = 0;
   const request = { url, headers: { accept: 'text/html', ...headers } };

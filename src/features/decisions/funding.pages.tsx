@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { optimiseAllocation, type OptimumObjective, type OptimumResult } from '../../domain/allocation-optimum.js';
 import { requestActor } from '../../http/actor.js';
+import { sha256Hex } from '../../security/tokens.js';
+import { canonicalJson } from '../applications/submission.snapshot.js';
 import { AppError, type FieldError } from '../../http/errors.js';
 import { pagePath } from '../../http/page-paths.js';
 import { getPage, postPage } from '../../http/page-routes.js';
@@ -32,11 +34,27 @@ import { FundingRefusedPage } from './views/funding.parts.js';
  */
 const WHAT_IF_TIME_LIMIT_SECONDS = 3;
 
+/**
+ * Answers for the inputs seen lately, keyed by the SHA-256 of the objective and the canonical input:
+ * the same allocation viewed again (by another officer, or after a preview) is not solved again. An
+ * answer cut short by the clock is not kept, so the next view may do better.
+ */
+const recentAnswers = new Map<string, OptimumResult>();
+const RECENT_ANSWERS_KEPT = 32;
+
 /** The what-if for the allocation shown, or null when the solver cannot be loaded. */
 async function whatIf(app: FastifyInstance, view: FundingView, objective: OptimumObjective): Promise<OptimumResult | null> {
   if (view.proposal || view.assessment.ranking.length === 0) return null;
+  const key = sha256Hex(canonicalJson({ objective, input: view.input }));
+  const known = recentAnswers.get(key);
+  if (known) return known;
   try {
-    return optimiseAllocation(await allocationSolver(), view.input, objective, { timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS });
+    const answer = optimiseAllocation(await allocationSolver(), view.input, objective, { timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS });
+    if (answer.status === 'optimal') {
+      recentAnswers.set(key, answer);
+      if (recentAnswers.size > RECENT_ANSWERS_KEPT) recentAnswers.delete(recentAnswers.keys().next().value!);
+    }
+    return answer;
   } catch (error) {
     app.log.warn({ err: error }, 'the what-if solver could not be loaded');
     return null;
