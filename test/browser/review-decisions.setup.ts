@@ -172,7 +172,10 @@ export class Browsing {
       this.states.set(who, await context.storageState());
       await context.close();
     }
-    return this.browser.newContext({ storageState: this.states.get(who)!, ...options });
+    const context = await this.browser.newContext({ storageState: this.states.get(who)!, ...options });
+    // A missing element fails the step in seconds rather than at the runner's timeout.
+    context.setDefaultTimeout(10_000);
+    return context;
   }
 
   async pageFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {

@@ -226,46 +226,50 @@ function ApplicationsTable({ ctx, call, applications }: { ctx: PageContext; call
   const m = councilDecisionMessages[locale];
   if (applications.length === 0) return null;
   const list = (names: string[], empty: string) => (names.length === 0 ? empty : names.join(', '));
+  // A section of its own: without its heading the table would read as part of the last council's section.
   return (
-    <ScrollTable id="decision-applications-caption" caption={m.applicationsCaption}>
-      <thead>
-        <tr>
-          <th scope="col">{m.colApplication}</th>
-          <th scope="col">{m.colOutcome}</th>
-          <th scope="col">{m.colDecided}</th>
-          <th scope="col">{m.colWaiting}</th>
-          <th scope="col">{m.colFinal}</th>
-          <th scope="col">{m.colLetter}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {applications.map((a) => (
+    <section aria-labelledby="decision-applications-heading">
+      <h2 id="decision-applications-heading">{m.applicationsHeading}</h2>
+      <ScrollTable id="decision-applications-caption" caption={m.applicationsCaption}>
+        <thead>
           <tr>
-            <th scope="row">
-              {a.party ? (
-                <>
-                  {a.party.receiptNumber}
-                  <br />
-                  <span class="muted">{a.party.title}</span>
-                </>
-              ) : (
-                a.applicationId
-              )}
-            </th>
-            <td>{m.outcome(a.outcome)}</td>
-            <td>{list(a.decided, m.noneYet)}</td>
-            <td>{list(a.waiting, m.nobody)}</td>
-            <td>{a.letter ? m.final : m.notFinal}</td>
-            <td>
-              {a.letter ? (
-                <a href={pagePath(locale, 'adminCalls', String(call.id), 'decisions', 'letters', String(a.applicationId))}>{m.letterLink(a.letter.filename)}</a>
-              ) : (
-                m.noneYet
-              )}
-            </td>
+            <th scope="col">{m.colApplication}</th>
+            <th scope="col">{m.colOutcome}</th>
+            <th scope="col">{m.colDecided}</th>
+            <th scope="col">{m.colWaiting}</th>
+            <th scope="col">{m.colFinal}</th>
+            <th scope="col">{m.colLetter}</th>
           </tr>
-        ))}
-      </tbody>
-    </ScrollTable>
+        </thead>
+        <tbody>
+          {applications.map((a) => (
+            <tr>
+              <th scope="row">
+                {a.party ? (
+                  <>
+                    {a.party.receiptNumber}
+                    <br />
+                    <span class="muted">{a.party.title}</span>
+                  </>
+                ) : (
+                  a.applicationId
+                )}
+              </th>
+              <td>{m.outcome(a.outcome)}</td>
+              <td>{list(a.decided, m.noneYet)}</td>
+              <td>{list(a.waiting, m.nobody)}</td>
+              <td>{a.letter ? m.final : m.notFinal}</td>
+              <td>
+                {a.letter ? (
+                  <a href={pagePath(locale, 'adminCalls', String(call.id), 'decisions', 'letters', String(a.applicationId))}>{m.letterLink(a.letter.filename)}</a>
+                ) : (
+                  m.noneYet
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </section>
   );
 }

@@ -27,8 +27,6 @@ const fi = {
   grantedTotal: 'Myönnetty rahoitus yhteensä',
   finalOn: 'Rahoitus lopullinen',
   grantsCaption: (project: string) => `Myönnetty rahoitus maakuntaliitoittain: ${project}`,
-  colDecisionNumber: 'Päätöksen numero',
-  colDecisionDate: 'Päätöspäivä',
   untitled: 'Nimetön hanke',
   backToCall: 'Takaisin haun sivulle',
 };
@@ -61,8 +59,6 @@ const sv: DecisionsPublicMessages = {
   grantedTotal: 'Beviljad finansiering sammanlagt',
   finalOn: 'Finansieringen slutgiltig',
   grantsCaption: (project: string) => `Beviljad finansiering per landskapsförbund: ${project}`,
-  colDecisionNumber: 'Beslutets nummer',
-  colDecisionDate: 'Beslutsdatum',
   untitled: 'Projekt utan namn',
   backToCall: 'Tillbaka till utlysningens sida',
 };
@@ -93,8 +89,6 @@ const en: DecisionsPublicMessages = {
   grantedTotal: 'Funding granted in total',
   finalOn: 'Funding final on',
   grantsCaption: (project: string) => `Funding granted by council: ${project}`,
-  colDecisionNumber: 'Decision number',
-  colDecisionDate: 'Decision date',
   untitled: 'Untitled project',
   backToCall: 'Back to the call’s page',
 };

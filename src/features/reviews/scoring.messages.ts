@@ -11,6 +11,8 @@ const fi = {
   confidential:
     'Saat hakemuksen käyttöösi vain arviointia varten. Liikesalaisuudeksi merkityt osat ja henkilötiedot ovat salassa pidettäviä: älä kopioi hakemusta äläkä kerro sen sisällöstä muille.',
   scoringHeading: 'Pisteytys',
+  toScoring: 'Siirry pisteytykseen',
+  toOwnReview: 'Siirry omaan arvioosi ja muiden arvioihin',
   scoringLead:
     'Arvioi hakemus jokaisen valintaperusteen mukaan itsenäisesti ja perustele jokainen arviosi. Voit tallentaa luonnoksen ja jatkaa myöhemmin. Lähetettyjä pisteitä ja perusteluja ei voi enää muuttaa.',
   othersHidden: 'Muiden arvioijien arviot näytetään sinulle vasta, kun olet lähettänyt oman arviosi.',
@@ -145,6 +147,8 @@ const sv: ScoringMessages = {
   confidential:
     'Du får ta del av ansökan endast för bedömningen. Delar som markerats som affärshemligheter och personuppgifter är sekretessbelagda: kopiera inte ansökan och berätta inte om dess innehåll för andra.',
   scoringHeading: 'Poängsättning',
+  toScoring: 'Gå till poängsättningen',
+  toOwnReview: 'Gå till din bedömning och de andras bedömningar',
   scoringLead:
     'Bedöm ansökan självständigt enligt varje urvalskriterium och motivera varje bedömning. Du kan spara ett utkast och fortsätta senare. Inlämnade poäng och motiveringar kan inte längre ändras.',
   othersHidden: 'De andra bedömarnas bedömningar visas för dig först när du har lämnat in din egen.',
@@ -272,6 +276,8 @@ const en: ScoringMessages = {
   confidential:
     'You may use the application for the review only. Parts marked as business secrets and personal data are confidential: do not copy the application or tell others what is in it.',
   scoringHeading: 'Scoring',
+  toScoring: 'Go to the scoring',
+  toOwnReview: 'Go to your review and the other reviews',
   scoringLead:
     'Assess the application on each selection criterion on your own and justify each assessment. You can save a draft and continue later. Submitted scores and justifications can no longer be changed.',
   othersHidden: 'Other reviewers’ assessments are shown to you only once you have submitted your own.',

@@ -37,7 +37,7 @@ export function ApplicantDecisionPage(props: {
   const councilName = (code: string) => regions.find((r) => r.code === code)?.council.name[locale] ?? code;
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
+      <p class="back-link">
         <a href={pagePath(locale, 'applications', id, 'receipt')}>{m.backToReceipt}</a>
       </p>
       <PageHeading title={title} />

@@ -166,8 +166,7 @@ function ProjectItem({ ctx, project: p, regions }: { ctx: PageContext; project: 
             <th scope="col" class="numeric">
               {m.colGranted}
             </th>
-            <th scope="col">{m.colDecisionNumber}</th>
-            <th scope="col">{m.colDecisionDate}</th>
+            <th scope="col">{m.colDecision}</th>
           </tr>
         </thead>
         <tbody>
@@ -175,9 +174,12 @@ function ProjectItem({ ctx, project: p, regions }: { ctx: PageContext; project: 
             <tr>
               <th scope="row">{councilName(regions, g.regionCode, ctx)}</th>
               <td class="numeric">{money(g.grantedCents)}</td>
-              <td>{g.decisionNumber}</td>
+              {/* Number and date in one cell, so that the table fits a phone's width beside the amount. */}
               <td>
-                <time dateTime={g.decisionDate}>{formatCalendarDate(g.decisionDate, locale)}</time>
+                {g.decisionNumber}
+                <time class="decision-date" dateTime={g.decisionDate}>
+                  {formatCalendarDate(g.decisionDate, locale)}
+                </time>
               </td>
             </tr>
           ))}
@@ -186,7 +188,7 @@ function ProjectItem({ ctx, project: p, regions }: { ctx: PageContext; project: 
           <tr>
             <th scope="row">{m.total}</th>
             <td class="numeric">{money(p.grantedCents)}</td>
-            <td colSpan={2}></td>
+            <td></td>
           </tr>
         </tfoot>
       </ScrollTable>

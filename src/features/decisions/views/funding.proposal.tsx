@@ -57,8 +57,7 @@ export function ProposalSection(props: {
             <th scope="col" class="numeric">
               {m.colRank}
             </th>
-            <th scope="col">{m.colApplication}</th>
-            <th scope="col">{m.colLead}</th>
+            <th scope="col">{m.colApplicationAndLead}</th>
             <th scope="col" class="numeric">
               {m.colScore}
             </th>
@@ -76,11 +75,11 @@ export function ProposalSection(props: {
                 <td class="numeric">{score?.rank ?? '–'}</td>
                 <th scope="row">
                   <ApplicationLink ctx={ctx} callId={callId} applications={applications} id={o.applicationId} />
+                  <span class="funding-lead">{applications.get(o.applicationId)?.leadOrganisationName ?? ''}</span>
                 </th>
-                <td>{applications.get(o.applicationId)?.leadOrganisationName ?? ''}</td>
                 <td class="numeric">{score?.total ? formatScore(score.total, locale) : '–'}</td>
                 <td class="numeric">{formatMoney(o.requestedCents, locale)}</td>
-                <td>
+                <td class="funding-outcome">
                   <OutcomeExplanation ctx={ctx} outcome={o} names={names} />
                 </td>
               </tr>

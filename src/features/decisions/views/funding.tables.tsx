@@ -90,8 +90,7 @@ export function RankingTable(props: {
           <th scope="col" class="numeric">
             {m.colRank}
           </th>
-          <th scope="col">{m.colApplication}</th>
-          <th scope="col">{m.colLead}</th>
+          <th scope="col">{m.colApplicationAndLead}</th>
           <th scope="col" class="numeric">
             {m.colScore}
           </th>
@@ -116,13 +115,13 @@ export function RankingTable(props: {
               <td class="numeric">{r.rank}</td>
               <th scope="row">
                 <ApplicationLink ctx={ctx} callId={callId} applications={applications} id={a.applicationId} />
+                <span class="funding-lead">{a.leadOrganisationName}</span>
                 {changed ? (
                   <p>
                     <span class="tag tag--highlight">{m.changedInPreview}</span>
                   </p>
                 ) : null}
               </th>
-              <td>{a.leadOrganisationName}</td>
               <td class="numeric">
                 {a.score.total ? formatScore(a.score.total, locale) : '–'}
                 {r.tieBrokenBy ? <p class="funding-note">{m.tieBreak(r.tieBrokenBy)}</p> : null}
@@ -132,7 +131,7 @@ export function RankingTable(props: {
                 {fixed === null ? <span class="muted">{m.noFixed}</span> : money(fixed)}
                 {!previewed && a.fixedReason ? <p class="funding-note">{a.fixedReason}</p> : null}
               </td>
-              <td>{outcome ? <OutcomeExplanation ctx={ctx} outcome={outcome} names={names} /> : null}</td>
+              <td class="funding-outcome">{outcome ? <OutcomeExplanation ctx={ctx} outcome={outcome} names={names} /> : null}</td>
             </tr>
           );
         })}

@@ -63,18 +63,9 @@ export function AssignmentsPage(props: AssignmentsPageProps) {
       {notice ? <Notice text={notice.text} kind={notice.kind} /> : null}
       <PhaseNotice ctx={ctx} call={call} phase={phase} lock={overview.lock} />
 
-      <section aria-labelledby="applications-heading">
-        <h2 id="applications-heading">{m.applicationsHeading(overview.applications.length)}</h2>
-        {overview.applications.length === 0 ? <p>{m.noApplications}</p> : null}
-        {overview.applications.map((entry) => (
-          <ApplicationBlock {...props} entry={entry} editable={editable} />
-        ))}
-      </section>
-
-      <LoadTable ctx={ctx} overview={overview} regionNames={props.regionNames} />
-
+      {/* The usual first step, so it comes first: filling every application at once; changes by hand follow below. */}
       {editable && overview.applications.length > 0 ? (
-        <form method="post" action={pagePath(locale, 'adminCalls', String(call.id), 'review', 'automatic')} novalidate class="form-section">
+        <form method="post" action={pagePath(locale, 'adminCalls', String(call.id), 'review', 'automatic')} novalidate class="form-section review-automatic">
           <CsrfField token={ctx.csrf()} />
           <h2>{m.automaticHeading}</h2>
           <p>{m.automaticRules}</p>
@@ -94,6 +85,16 @@ export function AssignmentsPage(props: AssignmentsPageProps) {
           </div>
         </form>
       ) : null}
+
+      <section aria-labelledby="applications-heading">
+        <h2 id="applications-heading">{m.applicationsHeading(overview.applications.length)}</h2>
+        {overview.applications.length === 0 ? <p>{m.noApplications}</p> : null}
+        {overview.applications.map((entry) => (
+          <ApplicationBlock {...props} entry={entry} editable={editable} />
+        ))}
+      </section>
+
+      <LoadTable ctx={ctx} overview={overview} regionNames={props.regionNames} />
     </AdminPage>
   );
 }
@@ -173,7 +174,7 @@ function ApplicationBlock(props: AssignmentsPageProps & { entry: CallReviewOverv
                     {a.submittedAt === null && a.status !== 'disqualified' && a.status !== 'barred' ? (
                       <form method="post" action={`${base}/assignments/${a.id}/remove`} class="inline-form">
                         <CsrfField token={ctx.csrf()} />
-                        <button type="submit" class="button button--danger">
+                        <button type="submit" class="button button--secondary">
                           {m.remove}
                           <span class="visually-hidden"> {a.reviewerName}</span>
                         </button>

@@ -3,7 +3,6 @@ import type { FieldError } from '../../../http/errors.js';
 import { pagePath } from '../../../http/page-paths.js';
 import { CsrfField, ErrorSummary, Notice, TextArea, errorOf, fieldId } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
-import { ScrollTable } from '../../../views/components/scroll-table.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { assignmentMessages } from '../assignments.messages.js';
@@ -36,33 +35,27 @@ export function MyReviewsPage({ ctx, assignments }: { ctx: PageContext; assignme
             <h2 id={`call-${first.callId}`}>
               {title} <span class="muted">({first.callReference})</span>
             </h2>
-            <ScrollTable id={`call-${first.callId}-caption`} caption={m.myCaption(title)}>
-              <thead>
-                <tr>
-                  <th scope="col">{m.colApplication}</th>
-                  <th scope="col">{m.colApplicant}</th>
-                  <th scope="col">{m.colStatus}</th>
-                  <th scope="col">{m.colNext}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.map((a) => {
-                  const standing = standingOf(a);
-                  return (
-                    <tr>
-                      <th scope="row">{a.applicationTitle}</th>
-                      <td>{a.leadOrganisationName}</td>
-                      <td>
-                        <StandingTag ctx={ctx} standing={standing} />
-                      </td>
-                      <td>
+            {/* A list rather than a table: on a phone each application shows its state and next step without sideways scrolling. */}
+            <ul class="review-list">
+              {group.map((a) => {
+                const standing = standingOf(a);
+                return (
+                  <li class="review-list__item">
+                    <h3 class="review-list__title">{a.applicationTitle}</h3>
+                    <p class="review-list__applicant">
+                      {m.colApplicant}: {a.leadOrganisationName}
+                    </p>
+                    <p class="review-list__state">
+                      <span class="visually-hidden">{m.colStatus}: </span>
+                      <StandingTag ctx={ctx} standing={standing} />
+                      <span class="review-list__next">
                         <NextStep ctx={ctx} assignmentId={a.id} standing={standing} title={a.applicationTitle} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </ScrollTable>
+                      </span>
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
           </section>
         );
       })}
@@ -116,7 +109,7 @@ export function DeclarationPage(props: AssignmentPageProps & { form: Declaration
   const groundsId = fieldId('grounds');
   return (
     <Layout ctx={ctx} title={errors.length > 0 ? `${t.errors.summaryTitle}: ${title}` : title}>
-      <p>
+      <p class="back-link">
         <a href={pagePath(locale, 'reviews')}>{m.backToList}</a>
       </p>
       <PageHeading title={title}>
@@ -197,7 +190,7 @@ export function NotReviewingPage(props: AssignmentPageProps & { notice: string |
   const title = barred ? m.barredTitle(application.title) : m.disqualifiedTitle(application.title);
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
+      <p class="back-link">
         <a href={pagePath(ctx.locale, 'reviews')}>{m.backToList}</a>
       </p>
       <PageHeading title={title}>

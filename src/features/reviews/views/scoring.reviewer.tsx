@@ -141,17 +141,21 @@ export function ReviewerScoringPage(props: {
   const assignmentId = String(data.assignment.id);
   return (
     <Layout ctx={ctx} title={errors.length > 0 ? `${t.errors.summaryTitle}: ${title}` : title}>
-      <p>
+      <p class="back-link">
         <a href={pagePath(locale, 'reviews')}>{m.backToReviews}</a>
       </p>
       <PageHeading title={title} lead={callTitle(data.call, locale)} />
+      {/* The application comes first and is long: the form (or the reviews, once submitted) is one jump away. */}
+      <p>
+        <a href="#scoring">{submitted ? m.toOwnReview : m.toScoring}</a>
+      </p>
       <ErrorSummary title={t.errors.summaryTitle} errors={errors} />
       {notice ? <Notice text={m[notice]} /> : null}
       {lockText ? <Notice kind="warning" text={refusal && refusal !== 'already-submitted' ? `${lockText} ${m.unsaved}` : lockText} /> : null}
-      <ReceiptFacts ctx={ctx} submission={data.submission} />
       <div class="notice">
         <p>{m.confidential}</p>
       </div>
+      <ReceiptFacts ctx={ctx} submission={data.submission} />
       <SnapshotView
         ctx={ctx}
         snapshot={s}
