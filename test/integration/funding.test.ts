@@ -46,6 +46,7 @@ for (const dialect of testDialects()) {
       const order = [first, second, reserve].map((id) => fi.body.indexOf(`/fi/hallinta/haut/${call.id}/review/applications/${id}"`));
       assert.ok(order.every((i) => i > 0) && order[0]! < order[1]! && order[1]! < order[2]!, 'ranked by score, linked to the review page');
       assert.match(fi.body, /Varasijalla 1: jäljellä oleva budjetti ei riitä avustukseen\./);
+      assert.match(fi.body, /Tasapisteissä järjestyksen ratkaisevat tässä järjestyksessä: sisältökriteerien painotetut pisteet, pienempi haettu avustus, aiempi jättöaika ja pienempi hakemusnumero\./);
       assert.ok(fi.body.includes(nbsp('Pohjois-Pohjanmaan liitto: hankkeen osuus on 112 000,00 €, mutta budjettia oli jäljellä vain 76 000,00 €, joten 36 000,00 € puuttuu.')));
       assert.ok(fi.body.includes(nbsp('Kainuun liitto rahoittaa 112 000,00 €.')));
 

@@ -113,7 +113,7 @@ for (const dialect of testDialects()) {
 
       const refused = await agent.post(reviewPage(call.id, 'assignments', String(submitted), 'remove'));
       assert.equal(refused.statusCode, 409);
-      assert.match(refused.body, /Arvioijaa ei voi poistaa, koska hän on jo jättänyt arvionsa\./);
+      assert.match(refused.body, /Arvioijaa ei voi poistaa, koska hän on jo lähettänyt arvionsa\./);
       assert.deepEqual((await assignmentsOf(applicationId)).map((a) => a.id), [submitted]);
       const page = await agent.get(reviewPage(call.id));
       assert.doesNotMatch(page.body, new RegExp(`assignments/${submitted}/remove`));

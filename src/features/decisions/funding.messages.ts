@@ -16,6 +16,8 @@ const fi = {
   total: 'Yhteensä',
   // Ranking
   rankingHeading: 'Paremmuusjärjestys',
+  rankingRule:
+    'Hakemukset ovat painotettujen pisteiden mukaisessa järjestyksessä, suurimmasta pienimpään. Tasapisteissä järjestyksen ratkaisevat tässä järjestyksessä: sisältökriteerien painotetut pisteet, pienempi haettu avustus, aiempi jättöaika ja pienempi hakemusnumero.',
   rankingCaption: 'Rahoituskelpoiset hakemukset paremmuusjärjestyksessä ja niiden tulos vakiosäännöllä',
   noRanking: 'Yksikään hakemus ei ole vielä rahoituskelpoinen. Hakemus tulee järjestykseen, kun kaikki sen arviot on annettu ja se täyttää haun vaatimukset.',
   colRank: 'Sija',
@@ -134,6 +136,8 @@ const sv: FundingMessages = {
   colRemaining: 'Återstår',
   total: 'Totalt',
   rankingHeading: 'Rangordning',
+  rankingRule:
+    'Ansökningarna står i ordning efter viktade poäng, från högsta till lägsta. Vid lika poäng avgör i tur och ordning: de viktade poängen för innehållskriterierna, det mindre sökta stödet, den tidigare inlämningstiden och det lägre ansökningsnumret.',
   rankingCaption: 'De finansieringsbara ansökningarna i rangordning och deras resultat enligt standardregeln',
   noRanking: 'Ingen ansökan är ännu finansieringsbar. En ansökan rangordnas när alla dess bedömningar har lämnats in och den uppfyller utlysningens krav.',
   colRank: 'Plats',
@@ -241,6 +245,8 @@ const en: FundingMessages = {
   colRemaining: 'Remaining',
   total: 'Total',
   rankingHeading: 'Ranking',
+  rankingRule:
+    'Applications are ordered by weighted score, highest first. Equal scores are settled, in turn, by the weighted score of the content criteria, the smaller grant requested, the earlier submission and the lower application number.',
   rankingCaption: 'Fundable applications in ranking order and their outcome under the standard rule',
   noRanking: 'No application is fundable yet. An application is ranked when all its reviews are in and it meets the call’s requirements.',
   colRank: 'Rank',

@@ -56,7 +56,7 @@ const fi = {
   noteLabel: 'Lisätieto',
   noReviewers: 'Hakemukselle ei ole vielä määrätty arvioijia.',
   remove: 'Poista',
-  cannotRemoveSubmitted: 'Arvioijaa ei voi poistaa, koska hän on jo jättänyt arvionsa.',
+  cannotRemoveSubmitted: 'Arvioijaa ei voi poistaa, koska hän on jo lähettänyt arvionsa.',
   cannotRemoveDisqualified: 'Esteellisyysmerkintää ei poisteta: se jää asiakirjoihin, ja se estää valitsemasta samaa arvioijaa hakemukselle uudelleen.',
   missing: (n: number) => `Arvioijia puuttuu ${n}.`,
   unfilledReason: (r: UnfilledReason): string =>

@@ -94,6 +94,7 @@ export function FundingPage(props: FundingPageProps) {
 
           <section aria-labelledby="ranking">
             <h2 id="ranking">{m.rankingHeading}</h2>
+            <p>{m.rankingRule}</p>
             {assessment.ranking.length === 0 ? (
               <p class="muted">{m.noRanking}</p>
             ) : (
