@@ -139,15 +139,3 @@ export function safeFilename(name: string): string {
   const stem = cleaned.replace(/\.pdf$/i, '').trim();
   return `${stem === '' ? 'attachment' : stem}.pdf`;
 }
-
-/** A Content-Disposition header for a download: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987). */
-export function contentDisposition(filename: string): string {
-  const safe = safeFilename(filename);
-  const ascii = safe
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/[\\"%;]/g, '_');
-  const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

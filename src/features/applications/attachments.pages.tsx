@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contentDisposition, checkPdf, safeFilename, type PdfCheck } from '../../domain/pdf-check.js';
+import { checkPdf, safeFilename, type PdfCheck } from '../../domain/pdf-check.js';
+import { sendPrivateFile } from '../../http/downloads.js';
 import { MAX_UPLOAD_BYTES, type UploadedFile } from '../../http/app.js';
 import { requestActor } from '../../http/actor.js';
 import { AppError, type FieldError } from '../../http/errors.js';
@@ -166,14 +167,7 @@ export async function attachmentPages(app: FastifyInstance) {
       const { attachmentId } = request.params as { attachmentId: number };
       const attachment = await readAttachmentContent(db(), editor.application.id, attachmentId);
       if (!attachment) throw new AppError('ATTACHMENT_NOT_FOUND');
-      return reply
-        .code(200)
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition(attachment.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(attachment.content);
+      return sendPrivateFile(reply, { filename: attachment.filename, contentType: 'application/pdf', content: attachment.content });
     },
     attachmentParams,
   );

@@ -1,4 +1,4 @@
-import { attachmentDisposition } from '../../http/content-disposition.js';
+import { attachmentDisposition, sendPrivateFile } from '../../http/downloads.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkEligibility } from '../../domain/eligibility.js';
@@ -279,12 +279,6 @@ export async function submissionPages(app: FastifyInstance) {
     const listed = row.submission.snapshot.attachments.find((a) => a.id === attachmentId);
     const file = listed ? await findAttachmentContent(db(), row.submission.applicationId, attachmentId) : undefined;
     if (!listed || !file) throw new AppError('ATTACHMENT_NOT_FOUND');
-    return reply
-      .header('content-disposition', attachmentDisposition(file.filename))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-length', String(file.content.length))
-      .type(file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream')
-      .send(Buffer.from(file.content));
+    return sendPrivateFile(reply, { filename: file.filename, contentType: file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream', content: file.content });
   }, attachmentParams);
 }

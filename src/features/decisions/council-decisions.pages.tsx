@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../domain/pdf-check.js';
+import { sendPrivateFile } from '../../http/downloads.js';
 import { requestActor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { pagePath } from '../../http/page-paths.js';
@@ -113,12 +113,6 @@ export async function councilDecisionPages(app: FastifyInstance) {
     const { applicationId } = request.params as { applicationId: number };
     const letter = await readDecisionLetter(db(), call.id, applicationId);
     if (!letter) throw new AppError('LETTER_NOT_FOUND');
-    return reply
-      .header('content-disposition', contentDisposition(letter.filename))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-length', String(letter.content.length))
-      .type('application/pdf')
-      .send(letter.content);
+    return sendPrivateFile(reply, { filename: letter.filename, contentType: 'application/pdf', content: letter.content });
   }, letterParams);
 }

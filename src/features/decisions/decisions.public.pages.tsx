@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../domain/pdf-check.js';
+import { sendPrivateFile } from '../../http/downloads.js';
 import { AppError } from '../../http/errors.js';
 import { alternatePaths } from '../../http/page-paths.js';
 import { getPage } from '../../http/page-routes.js';
@@ -69,13 +69,6 @@ export async function decisionsPublicPages(app: FastifyInstance) {
     const application = await ownApplication(request);
     const letter = await readDecisionLetter(db(), application.callId, application.id);
     if (!letter) throw new AppError('LETTER_NOT_FOUND');
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', contentDisposition(letter.filename))
-      .header('content-length', String(letter.content.length))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(letter.content);
+    return sendPrivateFile(reply, { filename: letter.filename, contentType: 'application/pdf', content: letter.content });
   }, applicationParams);
 }

@@ -1,4 +1,4 @@
-import { attachmentDisposition } from '../../http/content-disposition.js';
+import { sendPrivateFile } from '../../http/downloads.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkEligibility } from '../../domain/eligibility.js';
@@ -167,13 +167,7 @@ export async function scoringPages(app: FastifyInstance) {
     const listed = data.submission.snapshot.attachments.find((a) => a.id === attachmentId);
     const file = listed ? await findAttachmentContent(db(), data.assignment.applicationId, attachmentId) : undefined;
     if (!listed || !file) throw new AppError('ATTACHMENT_NOT_FOUND');
-    return reply
-      .header('content-disposition', attachmentDisposition(file.filename))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-length', String(file.content.length))
-      .type(file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream')
-      .send(Buffer.from(file.content));
+    return sendPrivateFile(reply, { filename: file.filename, contentType: file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream', content: file.content });
   }, attachmentParams);
 
   await scoringAdminPages(app);
