@@ -36,8 +36,10 @@ const WHAT_IF_TIME_LIMIT_SECONDS = 3;
 
 /**
  * Answers for the inputs seen lately, keyed by the SHA-256 of the objective and the canonical input:
- * the same allocation viewed again (by another officer, or after a preview) is not solved again. An
- * answer cut short by the clock is not kept, so the next view may do better.
+ * the same allocation viewed again (by another officer, or after a preview) is not solved again, and
+ * does not block the process again. An answer cut short by the clock is kept too (the page labels
+ * it), so that a large call does not cost every view the full time limit and every view shows the
+ * same advice; a failed solve is not kept.
  */
 const recentAnswers = new Map<string, OptimumResult>();
 const RECENT_ANSWERS_KEPT = 32;
@@ -50,7 +52,7 @@ async function whatIf(app: FastifyInstance, view: FundingView, objective: Optimu
   if (known) return known;
   try {
     const answer = optimiseAllocation(await allocationSolver(), view.input, objective, { timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS });
-    if (answer.status === 'optimal') {
+    if (answer.status !== 'solver-failed') {
       recentAnswers.set(key, answer);
       if (recentAnswers.size > RECENT_ANSWERS_KEPT) recentAnswers.delete(recentAnswers.keys().next().value!);
     }
