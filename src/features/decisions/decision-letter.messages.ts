@@ -46,7 +46,7 @@ const fi = {
   rectificationIntro:
     'Tähän päätökseen tyytymätön asianosainen voi hakea siihen oikaisua kirjallisella oikaisuvaatimuksella. Päätökseen ei saa hakea muutosta valittamalla ennen kuin oikaisuvaatimus on käsitelty (kuntalaki 134\u00a0§).',
   rectificationWhom:
-    'Oikaisuvaatimus tehdään sen maakunnan liiton hallitukselle, jonka päätökseen oikaisua haetaan. Kukin liitto on päättänyt omasta osuudestaan, joten jos haluat oikaisua usean liiton päätökseen, tee oikaisuvaatimus kullekin niistä.',
+    'Oikaisuvaatimus tehdään sen maakunnan liiton toimielimelle, joka päätöksen teki, tai jos päätöksen teki viranhaltija, sille toimielimelle, jonka alainen hän on (yleensä maakuntahallitus). Kukin liitto on päättänyt omasta osuudestaan, joten jos haluat oikaisua usean liiton päätökseen, tee oikaisuvaatimus kullekin niistä.',
   rectificationTime:
     'Oikaisuvaatimus on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista. Tiedoksisaantipäivää ei lueta määräaikaan. Sähköpostilla lähetetyn päätöksen katsotaan tulleen tiedoksi kolmantena päivänä viestin lähettämisestä, jollei muuta näytetä (kuntalaki 139\u00a0§). Oikaisuvaatimuksen on oltava perillä määräajan viimeisenä päivänä ennen kirjaamon aukioloajan päättymistä.',
   rectificationContent:
@@ -104,7 +104,7 @@ const sv: DecisionLetterMessages = {
   rectificationIntro:
     'En part som är missnöjd med beslutet kan begära omprövning av det skriftligen. Beslutet får inte överklagas genom besvär innan begäran om omprövning har behandlats (kommunallagen 134\u00a0§).',
   rectificationWhom:
-    'Begäran om omprövning riktas till styrelsen för det landskapsförbund vars beslut den gäller. Varje förbund har beslutat om sin egen andel, så om du vill begära omprövning av flera förbunds beslut ska du göra en begäran till vart och ett av dem.',
+    'Begäran om omprövning riktas till det organ i landskapsförbundet som fattade beslutet eller, om en tjänsteinnehavare fattade det, till det organ som tjänsteinnehavaren lyder under (vanligen landskapsstyrelsen). Varje förbund har beslutat om sin egen andel, så om du vill begära omprövning av flera förbunds beslut ska du göra en begäran till vart och ett av dem.',
   rectificationTime:
     'Omprövning ska begäras inom 14 dagar från det att parten fick del av beslutet. Den dag då parten fick del av beslutet räknas inte in i tiden. Ett beslut som har skickats per e-post anses ha kommit till partens kännedom den tredje dagen efter att meddelandet skickades, om inte något annat visas (kommunallagen 139\u00a0§). Begäran ska ha kommit fram senast den sista dagen av tiden innan registratorskontoret stänger.',
   rectificationContent:
@@ -157,7 +157,7 @@ const en: DecisionLetterMessages = {
   rectificationIntro:
     'A party dissatisfied with this decision may request its rectification in writing. The decision may not be appealed before the request for rectification has been dealt with (Local Government Act, section 134).',
   rectificationWhom:
-    'The request is made to the board of the regional council whose decision it concerns. Each council has decided on its own share, so to request rectification of several councils’ decisions, make a request to each of them.',
+    'The request is made to the body of the regional council that made the decision or, where an official made it, to the body the official reports to (usually the regional board). Each council has decided on its own share, so to request rectification of several councils’ decisions, make a request to each of them.',
   rectificationTime:
     'The request must be made within 14 days of being notified of the decision. The day of notification is not counted. A decision sent by e-mail is deemed to have been received on the third day after the message was sent, unless shown otherwise (Local Government Act, section 139). The request must arrive by the end of the registry’s opening hours on the last day.',
   rectificationContent:
