@@ -28,7 +28,15 @@ async function main() {
     app.log.info(`Demo dataset added (${prepared.demoRows} fictional rows, labelled "demo" on every page).`);
   }
   if (config.env !== 'production') {
-    const demo = await database.db.selectFrom('users').select('email').where('is_demo', '=', 1).where('status', '=', 'active').orderBy('id').execute();
+    // Only demo users with a password can sign in; the fictional reviewers of the demo call in review cannot.
+    const demo = await database.db
+      .selectFrom('users')
+      .select('email')
+      .where('is_demo', '=', 1)
+      .where('status', '=', 'active')
+      .where('password_hash', 'is not', null)
+      .orderBy('id')
+      .execute();
     if (demo.length > 0) {
       app.log.info(
         `Demo sign-in accounts (fictional; password "${DEMO_PASSWORD}"): ${demo.map((u) => u.email).join(', ')}. ` +
