@@ -5,6 +5,7 @@ import { referenceData } from './migrations/2026-11-28-0001-reference-data.js';
 import { accounts } from './migrations/2026-11-28-0002-accounts.js';
 import { callsAndApplications } from './migrations/2026-11-29-0003-calls-and-applications.js';
 import { reviewsAndDecisions } from './migrations/2026-11-29-0004-reviews-and-decisions.js';
+import { projectsAndMonitoring } from './migrations/2026-11-29-0005-projects-and-monitoring.js';
 
 /** Every migration in order. Names sort by date; never rename or edit one that has shipped. */
 const migrations: Record<string, PortableMigration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, PortableMigration> = {
   '2026-11-28-0002-accounts': accounts,
   '2026-11-29-0003-calls-and-applications': callsAndApplications,
   '2026-11-29-0004-reviews-and-decisions': reviewsAndDecisions,
+  '2026-11-29-0005-projects-and-monitoring': projectsAndMonitoring,
 };
 
 class PortableMigrationProvider implements MigrationProvider {

@@ -593,6 +593,147 @@ export interface EmailAttachmentTable {
   content: Buffer;
 }
 
+/** 'ongoing' until officers accept the final report; then 'completed'. */
+export type ProjectStatus = 'ongoing' | 'completed';
+export const projectStatuses = ['ongoing', 'completed'] as const satisfies readonly ProjectStatus[];
+export type ReportingPeriodKind = 'progress' | 'final';
+/** A report is a draft of the lead partner, then submitted; officers accept it or return it for changes (then it can be submitted again). */
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+export type IndicatorKind = 'output' | 'result';
+/** EU common indicators (RCO/RCR codes), the strategy's own, and those officers add. */
+export type IndicatorSource = 'eu' | 'strategy' | 'custom';
+export type IndicatorUnit = 'count' | 'fte' | 'eur' | 'percent' | 'tonnes' | 'mwh';
+/** Strategy indicators the platform computes from the projects instead of asking them from reports. */
+export type ComputedIndicator = 'cross-regional-projects' | 'regions-per-project' | 'funding-per-priority';
+
+export interface ProjectTable {
+  id: Generated<number>;
+  application_id: number;
+  call_id: number;
+  strategy_id: number;
+  priority_id: number | null;
+  lead_organisation_id: number;
+  instrument: FundingInstrument;
+  /** Copied from the submitted application when the outcome became final: public facts. */
+  title: string;
+  summary: string;
+  start_date: string | null;
+  end_date: string | null;
+  /** The year (Helsinki) in which the outcome became final. */
+  decision_year: number;
+  /** Sum of the councils' grants (project_funding). */
+  granted_cents: number;
+  /** Number of distinct regions of the partners. */
+  region_count: number;
+  status: ProjectStatus;
+  funded_at: string;
+  completed_at: string | null;
+  is_demo: Generated<number>;
+  updated_at: string;
+}
+
+export interface ProjectPartnerTable {
+  id: Generated<number>;
+  project_id: number;
+  application_partner_id: number;
+  organisation_id: number;
+  region_code: string;
+  is_lead: number;
+  requested_cents: number;
+  sort_order: number;
+}
+
+export interface ProjectFundingTable {
+  project_id: number;
+  region_code: string;
+  granted_cents: number;
+  decision_id: number;
+}
+
+export interface ReportingPeriodTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: ReportingPeriodKind;
+  /** YYYY-MM-DD. */
+  period_start: string;
+  period_end: string;
+  /** The last day (Helsinki) on which the report is on time. */
+  due_date: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ProjectReportTable {
+  id: Generated<number>;
+  period_id: number;
+  project_id: number;
+  status: ReportStatus;
+  narrative: string;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: string;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  /** The officers' comment when returning (or accepting) the report. */
+  review_comment: string | null;
+}
+
+/** Spending to date (cumulative) of one partner, as of the report's period end. */
+export interface ReportSpendingTable {
+  report_id: number;
+  project_partner_id: number;
+  spent_cents: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  kind: IndicatorKind;
+  source: IndicatorSource;
+  unit: IndicatorUnit;
+  /** Decimals shown and accepted (values are stored in hundredths). */
+  decimals: Generated<number>;
+  computed: ComputedIndicator | null;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  description_fi: string;
+  description_sv: string;
+  description_en: string;
+  sort_order: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ProjectIndicatorTable {
+  project_id: number;
+  indicator_id: number;
+  /** The project's target in hundredths of the unit. */
+  target_hundredths: number;
+}
+
+/** A value reported to date (cumulative) in hundredths of the indicator's unit. */
+export interface ReportIndicatorValueTable {
+  report_id: number;
+  indicator_id: number;
+  value_hundredths: number;
+}
+
+export interface StrategyIndicatorTargetTable {
+  strategy_id: number;
+  indicator_id: number;
+  target_hundredths: number;
+}
+
+/** The project database's inverted index: one stemmed key per project with the weight of the best field it occurs in. */
+export interface ProjectSearchTermTable {
+  term: string;
+  project_id: number;
+  weight: number;
+}
+
 export interface Database {
   regions: RegionTable;
   strategies: StrategyTable;
@@ -641,6 +782,17 @@ export interface Database {
   council_decision_shares: CouncilDecisionShareTable;
   decision_letters: DecisionLetterTable;
   email_attachments: EmailAttachmentTable;
+  projects: ProjectTable;
+  project_partners: ProjectPartnerTable;
+  project_funding: ProjectFundingTable;
+  reporting_periods: ReportingPeriodTable;
+  project_reports: ProjectReportTable;
+  report_spending: ReportSpendingTable;
+  indicators: IndicatorTable;
+  project_indicators: ProjectIndicatorTable;
+  report_indicator_values: ReportIndicatorValueTable;
+  strategy_indicator_targets: StrategyIndicatorTargetTable;
+  project_search_terms: ProjectSearchTermTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -672,3 +824,7 @@ export type ReviewScoreRow = Selectable<ReviewScoreTable>;
 export type ConsensusScoreRow = Selectable<ConsensusScoreTable>;
 export type ApplicationAssessmentRow = Selectable<ApplicationAssessmentTable>;
 export type CouncilDecisionRow = Selectable<CouncilDecisionTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type ReportingPeriodRow = Selectable<ReportingPeriodTable>;
+export type ProjectReportRow = Selectable<ProjectReportTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;

@@ -38,6 +38,13 @@ export const pageSegments = {
   applications: { fi: 'hakemukset', sv: 'ansokningar', en: 'applications' },
   adminCalls: { fi: 'hallinta/haut', sv: 'administration/utlysningar', en: 'admin/calls' },
   reviews: { fi: 'arvioinnit', sv: 'bedomningar', en: 'reviews' },
+  projects: { fi: 'hankkeet', sv: 'projekt', en: 'projects' },
+  partnerSearch: { fi: 'kumppanihaku', sv: 'partnersok', en: 'partner-search' },
+  monitoring: { fi: 'seuranta', sv: 'uppfoljning', en: 'monitoring' },
+  openData: { fi: 'avoin-data', sv: 'oppna-data', en: 'open-data' },
+  myProjects: { fi: 'omat-hankkeet', sv: 'mina-projekt', en: 'my-projects' },
+  adminProjects: { fi: 'hallinta/hankkeet', sv: 'administration/projekt', en: 'admin/projects' },
+  adminIndicators: { fi: 'hallinta/indikaattorit', sv: 'administration/indikatorer', en: 'admin/indicators' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageId = keyof typeof pageSegments;

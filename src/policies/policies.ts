@@ -51,6 +51,10 @@ export const policies = {
   // Review: experts review what officers assign to them (each assignment checked in the route); officers run the review
   // of the calls they manage (mayManageCall) and each council decides on its own shares (mayDecideFor).
   reviewApplications: (p: P) => bySession(p) && isExpert(p),
+  // Projects: officers follow the projects their councils fund (mayManageProject); officers keep the indicator
+  // catalogue; the lead partner's members report (mayReportOn).
+  manageProjects: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  manageIndicators: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
   readMetrics: (p: P) => isAdmin(p) || (p !== null && p.scopes !== null && p.scopes.includes('metrics')),
 } as const;
 
@@ -66,3 +70,11 @@ export const mayReadCallApplications = (p: P, call: { regionCodes: readonly stri
 
 /** Officers of a council (and administrators) record that council's decisions. */
 export const mayDecideFor = (p: P, regionCode: string) => isAdmin(p) || isOfficer(p, regionCode);
+
+/** Officers of a council that funds the project (and admins) set its periods and indicators and accept or return its reports. */
+export const mayManageProject = (p: P, project: { fundingRegionCodes: readonly string[] }) =>
+  isAdmin(p) || project.fundingRegionCodes.some((r) => isOfficer(p, r));
+
+/** Members of the lead partner's organisation write and submit the project's reports. */
+export const mayReportOn = (p: P, project: { leadOrganisationId: number }) =>
+  p !== null && p.via === 'session' && isMemberOf(p, project.leadOrganisationId);

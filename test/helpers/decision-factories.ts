@@ -3,6 +3,8 @@ import type { Db } from '../../src/db/database.js';
 import type { FundingOutcome } from '../../src/db/schema.js';
 import { assessCall } from '../../src/features/decisions/call-assessment.js';
 import { buildProposal, councilsOf, findProposal, sealProposal, type StoredProposal } from '../../src/features/decisions/funding-proposal.js';
+import { systemActor } from '../../src/features/audit/audit.repository.js';
+import { createProjectFromDecision } from '../../src/features/projects/project-creation.js';
 
 /**
  * Factories for the decision stage, on top of review-factories.ts: the confirmed funding proposal,
@@ -41,7 +43,7 @@ export interface DecidedCall {
 /**
  * The given councils decide on their shares of the call's proposal (confirmed first if need be), each
  * share as the standard allocation has it; every application whose councils have then all decided
- * gets its letter. Decision numbers are "<region>/2026/<call id>", dated 27 Nov 2026.
+ * gets its letter, and a funded one its project (as the decision service makes them). Decision numbers are "<region>/2026/<call id>", dated 27 Nov 2026.
  */
 export async function decideCall(db: Db, callId: number, regionCodes: readonly string[], options: { decidedAt?: string } = {}): Promise<DecidedCall> {
   const { id: proposalId, proposal } = await confirmProposal(db, callId);
@@ -107,6 +109,9 @@ export async function decideCall(db: Db, callId: number, regionCodes: readonly s
       })
       .execute();
     letters.set(score.applicationId, { filename, content, outcome: outcome.kind });
+    if (outcome.kind === 'funded') {
+      await db.transaction().execute((trx) => createProjectFromDecision(trx, systemActor, score.applicationId, new Date(decidedAt)));
+    }
   }
   return { decisionIds, letters };
 }

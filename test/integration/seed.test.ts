@@ -18,10 +18,10 @@ for (const dialect of testDialects()) {
 
     it('adds all reference data once and nothing the second time', async () => {
       const first = await seedReferenceData(database.db);
-      assert.deepEqual(first, { regions: 7, strategies: 2, priorities: 7, growthSectors: 25, chairRotation: 7 });
+      assert.deepEqual(first, { regions: 7, strategies: 2, priorities: 7, growthSectors: 25, chairRotation: 7, indicators: 16 });
       const links = await count('growth_sector_priorities');
       const second = await seedReferenceData(database.db);
-      assert.deepEqual(second, { regions: 0, strategies: 0, priorities: 0, growthSectors: 0, chairRotation: 0 });
+      assert.deepEqual(second, { regions: 0, strategies: 0, priorities: 0, growthSectors: 0, chairRotation: 0, indicators: 0 });
       assert.equal(await count('regions'), 7);
       assert.equal(await count('priorities'), 7);
       assert.equal(await count('growth_sectors'), 25);

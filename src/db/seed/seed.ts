@@ -2,6 +2,7 @@ import type { Db, Executor } from '../database.js';
 import { hashPassword } from '../../security/passwords.js';
 import { DEMO_PASSWORD, demoAccounts, demoExpertGroup, demoOrganisation } from './demo-data.js';
 import { chairRotation, growthSectors, regions, strategies } from './reference-data.js';
+import { indicatorCatalogue } from './indicator-catalogue.js';
 
 export interface SeedReport {
   regions: number;
@@ -9,6 +10,7 @@ export interface SeedReport {
   priorities: number;
   growthSectors: number;
   chairRotation: number;
+  indicators: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface SeedReport {
  */
 export async function seedReferenceData(db: Db): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
-    const report: SeedReport = { regions: 0, strategies: 0, priorities: 0, growthSectors: 0, chairRotation: 0 };
+    const report: SeedReport = { regions: 0, strategies: 0, priorities: 0, growthSectors: 0, chairRotation: 0, indicators: 0 };
 
     for (const [index, r] of regions.entries()) {
       const result = await trx
@@ -127,6 +129,32 @@ export async function seedReferenceData(db: Db): Promise<SeedReport> {
         .values(chairRotation.order.map((region_code, position) => ({ position, region_code })))
         .execute();
       report.chairRotation = chairRotation.order.length;
+    }
+
+    const seededAt = new Date().toISOString();
+    for (const [index, i] of indicatorCatalogue.entries()) {
+      const result = await trx
+        .insertInto('indicators')
+        .values({
+          code: i.code,
+          kind: i.kind,
+          source: i.source,
+          unit: i.unit,
+          decimals: i.decimals,
+          computed: i.computed,
+          name_fi: i.name.fi,
+          name_sv: i.name.sv,
+          name_en: i.name.en,
+          description_fi: i.description.fi,
+          description_sv: i.description.sv,
+          description_en: i.description.en,
+          sort_order: index,
+          created_by: null,
+          created_at: seededAt,
+        })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .executeTakeFirst();
+      report.indicators += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
     return report;
   });

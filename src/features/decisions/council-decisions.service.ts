@@ -7,6 +7,7 @@ import { attachToEmail, queueEmail } from '../mail/email.repository.js';
 import { insertCouncilDecision, insertDecisionLetter, listCouncilDecisions, lockProposal, type DecisionShare } from './council-decisions.repository.js';
 import { grantedShare, letterEmail, letterInput, letterLocale, letterSubject, loadLetterContext, type LetterContext } from './decision-letter.content.js';
 import { renderDecisionLetter } from './decision-letter.pdf.js';
+import { createProjectFromDecision } from '../projects/project-creation.js';
 import { councilsInvolved, councilsOf, findProposal, type FundingProposal } from './funding-proposal.js';
 
 /**
@@ -14,7 +15,8 @@ import { councilsInvolved, councilsOf, findProposal, type FundingProposal } from
  * on its shares; an application's outcome becomes final when every council its partners asked a
  * share from has decided, and only then is its decision letter issued and sent. When the last
  * council involved has decided, the call is decided. All of it happens in the transaction that
- * records the decision, so a letter exists exactly when its outcome is final.
+ * records the decision, so a letter exists exactly when its outcome is final, and a funded outcome
+ * becomes a project (projects/project-creation.ts) in the same transaction.
  */
 
 export interface DecisionRecord {
@@ -154,6 +156,7 @@ async function issueLetter(trx: Transaction<Database>, actor: Actor, ctx: Letter
     );
     await attachToEmail(trx, emailId, [{ filename: mail.filename, contentType: 'application/pdf', content }]);
   }
+  if (input.outcome === 'funded') await createProjectFromDecision(trx, actor, applicationId, now);
   await appendAudit(
     trx,
     actor,
