@@ -10,6 +10,8 @@ type AdminSection = Exclude<keyof PageContext['t']['admin'], 'title' | 'navigati
 /** The admin area's sections, each shown only to those whose policy lets them in. */
 export const adminSections: ReadonlyArray<{ page: PageId; label: AdminSection; allowed: (p: Principal) => boolean }> = [
   { page: 'adminCalls', label: 'calls', allowed: policies.manageCalls },
+  { page: 'adminProjects', label: 'projects', allowed: policies.manageProjects },
+  { page: 'adminIndicators', label: 'indicators', allowed: policies.manageIndicators },
   { page: 'adminUsers', label: 'users', allowed: (p) => policies.manageUsers(p) || policies.inviteOfficials(p) },
   { page: 'adminOrganisations', label: 'organisations', allowed: policies.manageOrganisations },
   { page: 'adminExpertGroup', label: 'expertGroup', allowed: (p) => policies.manageExpertGroup(p) },

@@ -12,7 +12,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-const navPages = ['home', 'calls', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
+const navPages = ['home', 'calls', 'projects', 'monitoring', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
 
 export function Layout({ ctx, title, description, children }: LayoutProps) {
   const { t, locale } = ctx;
@@ -88,7 +88,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                   </a>
                 </li>
                 <li>
-                  <a href={`/api/docs?lang=${locale}`}>{t.site.openData}</a>
+                  <a href={pagePath(locale, 'openData')} aria-current={navCurrent(ctx, 'openData')}>{t.site.openData}</a>
                 </li>
               </ul>
             </nav>

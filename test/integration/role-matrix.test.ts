@@ -6,6 +6,7 @@ import { matchPageRoute, pageSegments } from '../../src/http/page-paths.js';
 import { locales, type Locale } from '../../src/i18n/locales.js';
 import { agentFor, buildTestApp, type TestApp } from '../helpers/app.js';
 import { TestAgent } from '../helpers/agent.js';
+import { buildProject } from '../helpers/project-factories.js';
 import { testDialects } from '../helpers/dialects.js';
 import { buildApplication, buildCall } from '../helpers/call-factories.js';
 import { buildOrganisation, buildUser } from '../helpers/factories.js';
@@ -63,8 +64,18 @@ for (const dialect of testDialects()) {
       // A call open now in which all seven councils take part, and a draft application of the applicant's organisation.
       const sampleCall = await buildCall(db);
       const sampleApplication = await buildApplication(db, { call: sampleCall, lead: { organisation: ownOrganisation }, createdBy: applicant });
+      // A funded project led by the applicant's organisation, funded by councils 17, 11 (the sample officer's) and 12;
+      // Kainuu's officer (the coordinator) has no part in it.
+      const sampleProject = await buildProject(db, { partners: [{ region: '17', organisation: ownOrganisation }, { region: '11' }, { region: '12' }] });
       params = {
         ':id@calls': String(sampleCall.id),
+        ':id@projects': String(sampleProject.id),
+        ':id@myProjects': String(sampleProject.id),
+        ':id@adminProjects': String(sampleProject.id),
+        // Reporting periods and indicators that do not exist: the routes answer 404 (counted as let in), and no sample is changed.
+        ':periodId': '999999',
+        ':indicatorId': '999999',
+        ':id@adminIndicators': '999999',
         // Routes outside the pages (/api/v1/calls/:id) have no page id after the @.
         ':id@': String(sampleCall.id),
         ':id@adminCalls': String(sampleCall.id),

@@ -279,6 +279,19 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET applications/:id/decision': { allow: ['applicant', 'orgAdmin'] },
   'GET applications/:id/decision/letter': { allow: ['applicant', 'orgAdmin'] },
 
+  // The public project database and partner search (projects.pages.tsx, partner-search.pages.tsx)
+
+  // The lead partner's reports (reports.pages.tsx). The sample project is led by the applicant's and orgAdmin's
+  // organisation: they get through; everyone else signed in is refused (403). ':periodId' is 999999 (404).
+
+  // Officers' project administration (projects.admin.pages.tsx). Officers of the councils funding the sample project
+  // (11, the sample officer's) and administrators; Kainuu's officer (the coordinator) is refused (403) on a project page.
+  // ':periodId' and ':indicatorId' are 999999 (404); the matrix's empty posts answer 400 and change nothing.
+
+  // The indicator catalogue (indicators.admin.pages.tsx): officers and administrators. ':id' is 999999 (404).
+
+  // Monitoring dashboard (monitoring.pages.tsx) and open data (open-data.pages.tsx): public.
+
   // Outside the pages
   'GET /': everyone,
   'GET /healthz': everyone,
@@ -306,6 +319,12 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/calls/:id/applications': everyone,
   // Decisions API (decisions.api.ts)
   'GET /api/v1/calls/:id/decisions': everyone,
+  // Projects API (projects.api.ts)
+
+  // Statistics API (monitoring.api.ts)
+
+  // Open data files (open-data.api.ts)
+
   // Changes through the API need an API token (tested in api-tokens.test.ts); a browser session is refused.
   'PUT /api/v1/chair/overrides/:year': { allow: [] },
   'DELETE /api/v1/chair/overrides/:year': { allow: [] },

@@ -12,7 +12,7 @@ export const en: Messages = {
     footerNavigation: 'Footer links',
     footerText:
       'A joint service of the regional councils of Etelä-Savo, Pohjois-Savo, Pohjois-Karjala, Keski-Pohjanmaa, Pohjois-Pohjanmaa, Kainuu and Lapland.',
-    openData: 'Open API',
+    openData: 'Open data',
     demoBadge: 'Demo data',
     breadcrumb: 'Breadcrumb',
   },
@@ -22,6 +22,8 @@ export const en: Messages = {
     calls: 'Funding calls',
     regions: 'Regions',
     expertGroup: 'Expert group',
+    projects: 'Projects',
+    monitoring: 'Monitoring',
     accessibility: 'Accessibility statement',
   },
   home: {
@@ -129,6 +131,8 @@ export const en: Messages = {
     navigation: 'Administration menu',
     users: 'Users and roles',
     calls: 'Funding calls',
+    projects: 'Funded projects',
+    indicators: 'Indicators',
     organisations: 'Organisations',
     expertGroup: 'Expert group',
     strategy: 'Strategy and priorities',

@@ -14,7 +14,7 @@ export const fi = {
     footerNavigation: 'Alatunnisteen linkit',
     footerText:
       'Etelä-Savon, Pohjois-Savon, Pohjois-Karjalan, Keski-Pohjanmaan, Pohjois-Pohjanmaan, Kainuun ja Lapin maakuntaliittojen yhteinen palvelu.',
-    openData: 'Avoin rajapinta (API)',
+    openData: 'Avoin data',
     demoBadge: 'Esimerkkitieto',
     breadcrumb: 'Murupolku',
   },
@@ -24,6 +24,8 @@ export const fi = {
     calls: 'Rahoitushaut',
     regions: 'Maakunnat',
     expertGroup: 'Asiantuntijaryhmä',
+    projects: 'Hankkeet',
+    monitoring: 'Seuranta',
     accessibility: 'Saavutettavuusseloste',
   },
   home: {
@@ -131,6 +133,8 @@ export const fi = {
     navigation: 'Hallinnan valikko',
     users: 'Käyttäjät ja roolit',
     calls: 'Rahoitushaut',
+    projects: 'Rahoitetut hankkeet',
+    indicators: 'Indikaattorit',
     organisations: 'Organisaatiot',
     expertGroup: 'Asiantuntijaryhmä',
     strategy: 'Strategia ja painopisteet',

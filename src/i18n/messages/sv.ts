@@ -12,7 +12,7 @@ export const sv: Messages = {
     footerNavigation: 'Länkar i sidfoten',
     footerText:
       'En gemensam tjänst av landskapsförbunden i Södra Savolax, Norra Savolax, Norra Karelen, Mellersta Österbotten, Norra Österbotten, Kajanaland och Lappland.',
-    openData: 'Öppet gränssnitt (API)',
+    openData: 'Öppna data',
     demoBadge: 'Exempeldata',
     breadcrumb: 'Brödsmulor',
   },
@@ -22,6 +22,8 @@ export const sv: Messages = {
     calls: 'Utlysningar',
     regions: 'Landskap',
     expertGroup: 'Expertgrupp',
+    projects: 'Projekt',
+    monitoring: 'Uppföljning',
     accessibility: 'Tillgänglighetsutlåtande',
   },
   home: {
@@ -129,6 +131,8 @@ export const sv: Messages = {
     navigation: 'Administrationsmeny',
     users: 'Användare och roller',
     calls: 'Utlysningar',
+    projects: 'Finansierade projekt',
+    indicators: 'Indikatorer',
     organisations: 'Organisationer',
     expertGroup: 'Expertgruppen',
     strategy: 'Strategi och prioriteringar',
