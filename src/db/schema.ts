@@ -674,6 +674,8 @@ export interface ProjectReportTable {
   updated_at: string;
   submitted_by: number | null;
   submitted_at: string | null;
+  /** The first submission: whether the report was on time is judged by it (see domain/project-reporting.ts). */
+  first_submitted_at: string | null;
   reviewed_by: number | null;
   reviewed_at: string | null;
   /** The officers' comment when returning (or accepting) the report. */

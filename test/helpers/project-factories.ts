@@ -180,6 +180,7 @@ export async function buildReport(
       updated_at: submittedAt ?? '2028-01-10T10:00:00.000Z',
       submitted_by: null,
       submitted_at: submittedAt,
+      first_submitted_at: submittedAt,
       reviewed_by: null,
       reviewed_at: status === 'accepted' || status === 'returned' ? '2028-01-20T10:00:00.000Z' : null,
       review_comment: status === 'returned' ? 'Täydennä kustannukset.' : null,

@@ -83,6 +83,7 @@ export const projectsAndMonitoring: PortableMigration = {
       .addColumn('updated_at', p.timestamp, (c) => c.notNull())
       .addColumn('submitted_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('submitted_at', p.timestamp)
+      .addColumn('first_submitted_at', p.timestamp)
       .addColumn('reviewed_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('reviewed_at', p.timestamp)
       .addColumn('review_comment', 'text')
