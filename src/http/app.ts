@@ -45,6 +45,7 @@ import { decisionsApi } from '../features/decisions/decisions.api.js';
 import { decisionsPublicPages } from '../features/decisions/decisions.public.pages.js';
 import { fundingPages } from '../features/decisions/funding.pages.js';
 import { councilDecisionPages } from '../features/decisions/council-decisions.pages.js';
+import { stopWhatIfWorker } from '../features/decisions/what-if.pool.js';
 import { openApiInfo } from './openapi.js';
 
 /** The largest attachment taken: 10 MiB. */
@@ -117,7 +118,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('now', deps.now ?? (() => new Date()));
   const mailer = createMailer(config, deps.database.db, () => app.now(), (error) => app.log.error({ err: error }, 'e-mail delivery failed'));
   app.decorate('mailer', mailer);
-  app.addHook('onClose', async () => mailer.close());
+  app.addHook('onClose', async () => {
+    await mailer.close();
+    await stopWhatIfWorker();
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

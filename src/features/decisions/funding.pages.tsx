@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { optimiseAllocation, type OptimumObjective, type OptimumResult } from '../../domain/allocation-optimum.js';
+import type { OptimumObjective, OptimumResult } from '../../domain/allocation-optimum.js';
 import { requestActor } from '../../http/actor.js';
 import { sha256Hex } from '../../security/tokens.js';
 import { canonicalJson } from '../applications/submission.snapshot.js';
@@ -23,7 +23,7 @@ import {
   type FixedGrantPreview,
   type FundingView,
 } from './funding.service.js';
-import { allocationSolver } from './highs-solver.js';
+import { solveWhatIf } from './what-if.pool.js';
 import { loadExplanationNames, standingReasonText, type ExplanationNames } from './outcome-explanations.js';
 import { FundingPage, fundingNotices, type FundingNotice } from './views/funding.page.js';
 import { FundingRefusedPage } from './views/funding.parts.js';
@@ -36,29 +36,29 @@ const WHAT_IF_TIME_LIMIT_SECONDS = 3;
 
 /**
  * Answers for the inputs seen lately, keyed by the SHA-256 of the objective and the canonical input:
- * the same allocation viewed again (by another officer, or after a preview) is not solved again, and
- * does not block the process again. An answer cut short by the clock is kept too (the page labels
- * it), so that a large call does not cost every view the full time limit and every view shows the
- * same advice; a failed solve is not kept.
+ * the same allocation viewed again (by another officer, or after a preview) is not solved again. An
+ * answer cut short by the clock is kept too (the page labels it), so that a large call does not cost
+ * every view the full time limit and every view shows the same advice; a failed solve is not kept. The solve itself runs in a worker thread, so the
+ * process goes on serving other requests meanwhile.
  */
 const recentAnswers = new Map<string, OptimumResult>();
 const RECENT_ANSWERS_KEPT = 32;
 
-/** The what-if for the allocation shown, or null when the solver cannot be loaded. */
+/** The what-if for the allocation shown, solved in a worker thread (what-if.pool.ts), or null when the solver fails. */
 async function whatIf(app: FastifyInstance, view: FundingView, objective: OptimumObjective): Promise<OptimumResult | null> {
   if (view.proposal || view.assessment.ranking.length === 0) return null;
   const key = sha256Hex(canonicalJson({ objective, input: view.input }));
   const known = recentAnswers.get(key);
   if (known) return known;
   try {
-    const answer = optimiseAllocation(await allocationSolver(), view.input, objective, { timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS });
+    const answer = await solveWhatIf(view.input, objective, { timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS });
     if (answer.status !== 'solver-failed') {
       recentAnswers.set(key, answer);
       if (recentAnswers.size > RECENT_ANSWERS_KEPT) recentAnswers.delete(recentAnswers.keys().next().value!);
     }
     return answer;
   } catch (error) {
-    app.log.warn({ err: error }, 'the what-if solver could not be loaded');
+    app.log.warn({ err: error }, 'the what-if solver failed');
     return null;
   }
 }
