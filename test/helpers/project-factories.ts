@@ -36,10 +36,8 @@ export interface BuiltProject {
   partnerIds: number[];
 }
 
-const proposals = new Map<number, number>();
-
 async function decisionFor(db: Db, callId: number, region: string): Promise<number> {
-  let proposalId = proposals.get(callId) ?? (await db.selectFrom('funding_proposals').select('id').where('call_id', '=', callId).executeTakeFirst())?.id;
+  let proposalId = (await db.selectFrom('funding_proposals').select('id').where('call_id', '=', callId).executeTakeFirst())?.id;
   if (!proposalId) {
     proposalId = (
       await db
@@ -49,7 +47,6 @@ async function decisionFor(db: Db, callId: number, region: string): Promise<numb
         .executeTakeFirstOrThrow()
     ).id;
   }
-  proposals.set(callId, proposalId);
   const existing = await db.selectFrom('council_decisions').select('id').where('call_id', '=', callId).where('region_code', '=', region).executeTakeFirst();
   if (existing) return existing.id;
   return (
