@@ -121,6 +121,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
           </a>
         </li>
         <li><a href={pagePath(locale, 'applications')} aria-current={navCurrent(ctx, 'applications')}>{{ fi: 'Omat hakemukset', sv: 'Mina ansökningar', en: 'My applications' }[locale]}</a></li>
+        <li><a href={pagePath(locale, 'myProjects')} aria-current={navCurrent(ctx, 'myProjects')}>{{ fi: 'Omat hankkeet', sv: 'Mina projekt', en: 'My projects' }[locale]}</a></li>
         {policies.reviewApplications(viewer.principal) ? (
           <li><a href={pagePath(locale, 'reviews')} aria-current={navCurrent(ctx, 'reviews')}>{{ fi: 'Omat arvioinnit', sv: 'Mina bedömningar', en: 'My reviews' }[locale]}</a></li>
         ) : null}
