@@ -31,9 +31,13 @@ export const projectsAndMonitoring: PortableMigration = {
       .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('updated_at', p.timestamp, (c) => c.notNull())
       .execute();
-    for (const column of ['call_id', 'priority_id', 'decision_year', 'lead_organisation_id', 'status']) {
+    for (const column of ['call_id', 'priority_id', 'lead_organisation_id', 'status']) {
       await db.schema.createIndex(`projects_${column}_idx`).on('projects').column(column).execute();
     }
+    // The dashboard filters by strategy version and years; the project list without a query pages by funding time.
+    await db.schema.createIndex('projects_strategy_year_idx').on('projects').columns(['strategy_id', 'decision_year']).execute();
+    await db.schema.createIndex('projects_decision_year_idx').on('projects').columns(['decision_year', 'id']).execute();
+    await db.schema.createIndex('projects_funded_at_idx').on('projects').columns(['funded_at', 'id']).execute();
 
     await p
       .id(db.schema.createTable('project_partners'))
