@@ -29,16 +29,39 @@ export function words(text: string): string[] {
 }
 
 /**
- * Finnish stems after Snowball, folded over the common consonant-gradation and -us/-ude- pairs:
- * talous/taloude-/taloutt-, tehokkuus/tehokkuude-, rakennus/rakennukse-, tuotanto/tuotanno-.
- * Folding only ever merges keys, and index and query fold alike, so a match is never lost.
+ * Finnish stems after Snowball, folded over what Snowball leaves apart: consonant gradation and the
+ * stem changes of the common noun types. Folding only ever merges keys, and index and query fold
+ * alike, so a match is never lost; a merged pair of unrelated words costs a little precision only.
+ *
+ * Handled (each with an example of the forms it joins):
+ * - -us/-ys nouns: talous/taloude-/taloutt-, tehokkuus/tehokkuude-, rakennus/rakennukse-, yritys/yrityste-;
+ * - -nen words: osaaminen/osaamisen, suomalainen/suomalaisen (osaamin- → osaamis);
+ * - gradation at the end of the stem: nn/nt (tuotanto/tuotannon), ll/lt (huolto/huollon), rr/rt
+ *   (kerta/kerran), mm/mp (kampa/kamman), ng/nk (kenkä/kengän), d/t (vety/vedyn, pöytä/pöydän,
+ *   tiede/tieteen, lähde/lähteen), v/p (lupa/luvan), and double consonants (kk/k, pp/p, tt/t);
+ * - up to two vowels at the end of a longer stem (teknologia/teknologian, digitalisaatio).
+ * Not handled: gradation inside the stem of a longer word (puhdas/puhtaat: puhd-/puht-), k that
+ * vanishes or turns to v (kyky/kyvyn, luku/luvun), the t/s/d alternation (vesi/veden/vettä,
+ * käsi/käden), and words that Snowball itself over-cuts (alusta → alu, but alustan → alust).
  */
+const foldRules: ReadonlyArray<[RegExp, string]> = [
+  [/([uy])(?:d|t|ks|kse|st)$/u, '$1s'],
+  [/^(\p{L}{3,})in$/u, '$1is'],
+  // Gradation at the end of the stem: before at most one vowel.
+  [/(?:nn|nt)(?=[aeiouyäö]?$)/u, 'n'],
+  [/(?:ll|lt)(?=[aeiouyäö]?$)/u, 'l'],
+  [/(?:rr|rt)(?=[aeiouyäö]?$)/u, 'r'],
+  [/(?:mm|mp)(?=[aeiouyäö]?$)/u, 'm'],
+  [/ng(?=[aeiouyäö]?$)/u, 'nk'],
+  [/(k|p|t|s)\1(?=[aeiouyäö]?$)/u, '$1'],
+  [/([aeiouyäöhlrn])d(?=[aeiouyäö]?$)/u, '$1t'],
+  [/([aeiouyäö])v(?=[aeiouyäö]?$)/u, '$1p'],
+];
+
 export function foldFinnish(stem: string): string {
   let s = stem;
-  s = s.replace(/([uy])(?:d|t|ks|kse)$/u, '$1s');
-  s = s.replace(/(?:nn|nt)(?=[aeiouyäö]?$)/u, 'n');
-  s = s.replace(/(kk|pp|tt|ll|rr|mm|ss)(?=[aeiouyäö]?$)/u, (m) => m[0]!);
-  s = s.replace(/[aeiouyäö]$/u, (v) => (s.length > 4 ? '' : v));
+  for (const [pattern, replacement] of foldRules) s = s.replace(pattern, replacement);
+  for (let i = 0; i < 2 && s.length > 4 && /[aeiouyäö]$/u.test(s); i++) s = s.slice(0, -1);
   return s;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PortableMigration } from './portable.js';
 
 /**
@@ -146,13 +147,26 @@ export const projectsAndMonitoring: PortableMigration = {
       .addPrimaryKeyConstraint('strategy_indicator_targets_pk', ['strategy_id', 'indicator_id'])
       .execute();
 
-    await db.schema
-      .createTable('project_search_terms')
-      .addColumn('term', 'varchar(64)', (c) => c.notNull())
-      .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
-      .addColumn('weight', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('project_search_terms_pk', ['term', 'project_id'])
-      .execute();
+    // Search reads (term → project, weight) and nothing else: on SQLite the table is its primary key
+    // (WITHOUT ROWID), on PostgreSQL the primary key's index carries the weight, so a lookup never
+    // visits the table.
+    if (p.dialect === 'postgres') {
+      await sql`create table project_search_terms (
+        term varchar(64) not null,
+        project_id integer not null references projects (id) on delete cascade,
+        weight integer not null,
+        constraint project_search_terms_pk primary key (term, project_id) include (weight)
+      )`.execute(db);
+    } else {
+      await db.schema
+        .createTable('project_search_terms')
+        .addColumn('term', 'varchar(64)', (c) => c.notNull())
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('weight', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('project_search_terms_pk', ['term', 'project_id'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+    }
     await db.schema.createIndex('project_search_terms_project_idx').on('project_search_terms').column('project_id').execute();
   },
 };
