@@ -74,6 +74,8 @@ for (const dialect of testDialects()) {
         ':id@adminProjects': String(sampleProject.id),
         // Reporting periods and indicators that do not exist: the routes answer 404 (counted as let in), and no sample is changed.
         ':periodId': '999999',
+        // An open-data file (open-data.api.ts).
+        ':file': 'projects.csv',
         ':indicatorId': '999999',
         ':id@adminIndicators': '999999',
         // Routes outside the pages (/api/v1/calls/:id) have no page id after the @.

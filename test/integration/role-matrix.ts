@@ -280,17 +280,40 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET applications/:id/decision/letter': { allow: ['applicant', 'orgAdmin'] },
 
   // The public project database and partner search (projects.pages.tsx, partner-search.pages.tsx)
+  'GET projects': everyone,
+  'GET projects/:id': everyone,
+  'GET partnerSearch': everyone,
 
   // The lead partner's reports (reports.pages.tsx). The sample project is led by the applicant's and orgAdmin's
   // organisation: they get through; everyone else signed in is refused (403). ':periodId' is 999999 (404).
+  'GET myProjects': signedIn,
+  'GET myProjects/:id': { allow: ['applicant', 'orgAdmin'] },
+  'GET myProjects/:id/reports/:periodId': { allow: ['applicant', 'orgAdmin'] },
+  'POST myProjects/:id/reports/:periodId': { allow: ['applicant', 'orgAdmin'] },
 
   // Officers' project administration (projects.admin.pages.tsx). Officers of the councils funding the sample project
   // (11, the sample officer's) and administrators; Kainuu's officer (the coordinator) is refused (403) on a project page.
   // ':periodId' and ':indicatorId' are 999999 (404); the matrix's empty posts answer 400 and change nothing.
+  'GET adminProjects': officials,
+  'GET adminProjects/:id': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/periods': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/periods/:periodId/delete': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/indicators': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/indicators/:indicatorId/delete': { allow: ['officer', 'admin'] },
+  'GET adminProjects/:id/reports/:periodId': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/reports/:periodId/accept': { allow: ['officer', 'admin'] },
+  'POST adminProjects/:id/reports/:periodId/return': { allow: ['officer', 'admin'] },
 
   // The indicator catalogue (indicators.admin.pages.tsx): officers and administrators. ':id' is 999999 (404).
+  'GET adminIndicators': officials,
+  'POST adminIndicators': officials,
+  'GET adminIndicators/:id': officials,
+  'POST adminIndicators/:id': officials,
+  'POST adminIndicators/:id/targets': officials,
 
   // Monitoring dashboard (monitoring.pages.tsx) and open data (open-data.pages.tsx): public.
+  'GET monitoring': everyone,
+  'GET openData': everyone,
 
   // Outside the pages
   'GET /': everyone,
@@ -320,10 +343,18 @@ export const matrix: Record<string, MatrixEntry> = {
   // Decisions API (decisions.api.ts)
   'GET /api/v1/calls/:id/decisions': everyone,
   // Projects API (projects.api.ts)
+  'GET /api/v1/projects': everyone,
+  'GET /api/v1/projects/:id': everyone,
 
   // Statistics API (monitoring.api.ts)
+  'GET /api/v1/statistics/funding': everyone,
+  'GET /api/v1/statistics/collaboration': everyone,
+  'GET /api/v1/statistics/indicators': everyone,
 
   // Open data files (open-data.api.ts)
+  // ':file' is a dataset.format such as projects.csv (an unknown one answers 404, counted as let in).
+  'GET /api/v1/open-data': everyone,
+  'GET /api/v1/open-data/:file': everyone,
 
   // Changes through the API need an API token (tested in api-tokens.test.ts); a browser session is refused.
   'PUT /api/v1/chair/overrides/:year': { allow: [] },
