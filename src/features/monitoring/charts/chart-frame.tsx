@@ -25,6 +25,18 @@ export function ChartFrame(props: { id: string; title: string; desc: string; wid
   );
 }
 
+/**
+ * The box a chart is shown in: on a narrow screen the chart keeps a legible size (site.css) and this
+ * box scrolls sideways; it is focusable and named by the chart's title, so keyboard users can scroll it.
+ */
+export function ChartScroll({ chartId, children }: { chartId: string; children: ComponentChildren }) {
+  return (
+    <div class="chart-scroll" tabIndex={0} role="region" aria-labelledby={`${chartId}-title`}>
+      {children}
+    </div>
+  );
+}
+
 /** Text lines stacked from a baseline, for wrapped labels. */
 export function Lines({ lines, x, y, lineHeight = 14, anchor = 'start', size = 12, fill = '#1a1a1a', weight }: {
   lines: readonly string[];

@@ -1,5 +1,6 @@
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
+import { ChartScroll } from '../charts/chart-frame.js';
 import { NetworkChart } from '../charts/network-chart.js';
 import { monitoringMessages } from '../monitoring.messages.js';
 import type { MonitoringData } from '../monitoring.repository.js';
@@ -15,13 +16,15 @@ export function CollaborationSection({ ctx, data }: { ctx: PageContext; data: Mo
   return (
     <div class="monitoring-figure">
       <p>{m.collaborationLead}</p>
-      <NetworkChart
-        id="monitoring-network"
-        title={m.networkTitle}
-        desc={m.networkDesc(pairs.length === 0 ? m.networkNone : m.topPairs(top.join(', ')))}
-        nodes={data.regions.map((r) => ({ code: r.code, label: r.name[locale] }))}
-        links={pairs.map((p) => ({ a: p.a, b: p.b, count: p.projects }))}
-      />
+      <ChartScroll chartId="monitoring-network">
+        <NetworkChart
+          id="monitoring-network"
+          title={m.networkTitle}
+          desc={m.networkDesc(pairs.length === 0 ? m.networkNone : m.topPairs(top.join(', ')))}
+          nodes={data.regions.map((r) => ({ code: r.code, label: r.name[locale] }))}
+          links={pairs.map((p) => ({ a: p.a, b: p.b, count: p.projects }))}
+        />
+      </ChartScroll>
       {pairs.length === 0 ? (
         <p>{m.networkNone}</p>
       ) : (

@@ -3,6 +3,7 @@ import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { callsMessages } from '../../calls/calls.messages.js';
 import { BarChart } from '../charts/bar-chart.js';
+import { ChartScroll } from '../charts/chart-frame.js';
 import { HeatMap } from '../charts/heat-map.js';
 import { monitoringMessages } from '../monitoring.messages.js';
 import type { MonitoringData } from '../monitoring.repository.js';
@@ -31,18 +32,20 @@ export function MatrixSection({ ctx, data }: { ctx: PageContext; data: Monitorin
   );
   return (
     <div class="monitoring-figure">
-      <HeatMap
-        id="monitoring-heat-map"
-        title={m.heatTitle}
-        desc={m.heatDesc(money(f.totalCents, locale), largest)}
-        rowLabels={regionNames}
-        columnLabels={priorityNames}
-        values={transposed}
-        format={(cents) => compactMoney(cents, locale)}
-        legendTitle={m.legendTitle}
-        legendNone={m.legendNone}
-        legendRange={m.legendRange}
-      />
+      <ChartScroll chartId="monitoring-heat-map">
+        <HeatMap
+          id="monitoring-heat-map"
+          title={m.heatTitle}
+          desc={m.heatDesc(money(f.totalCents, locale), largest)}
+          rowLabels={regionNames}
+          columnLabels={priorityNames}
+          values={transposed}
+          format={(cents) => compactMoney(cents, locale)}
+          legendTitle={m.legendTitle}
+          legendNone={m.legendNone}
+          legendRange={m.legendRange}
+        />
+      </ChartScroll>
       <ScrollTable id="monitoring-matrix-caption" caption={m.matrixCaption} class="table monitoring-matrix">
         <thead>
           <tr>
@@ -90,13 +93,15 @@ export function YearSection({ ctx, data }: { ctx: PageContext; data: MonitoringD
   return (
     <div class="monitoring-figure">
       {years.length > 0 ? (
-        <BarChart
-          id="monitoring-year-chart"
-          title={m.yearChartTitle}
-          desc={m.yearChartDesc(summary ? `${summary}.` : '')}
-          bars={years.map((y) => ({ label: String(y.year), value: y.cents, valueText: compactMoney(y.cents, locale) }))}
-          formatTick={(cents) => compactMoney(cents, locale)}
-        />
+        <ChartScroll chartId="monitoring-year-chart">
+          <BarChart
+            id="monitoring-year-chart"
+            title={m.yearChartTitle}
+            desc={m.yearChartDesc(summary ? `${summary}.` : '')}
+            bars={years.map((y) => ({ label: String(y.year), value: y.cents, valueText: compactMoney(y.cents, locale) }))}
+            formatTick={(cents) => compactMoney(cents, locale)}
+          />
+        </ChartScroll>
       ) : null}
       <ScrollTable id="monitoring-years-caption" caption={m.yearCaption}>
         <thead>

@@ -1,6 +1,7 @@
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { BarChart } from '../charts/bar-chart.js';
+import { ChartScroll } from '../charts/chart-frame.js';
 import { monitoringMessages } from '../monitoring.messages.js';
 import type { IndicatorFigure, MonitoringData } from '../monitoring.repository.js';
 import { indicatorValue, percent } from './monitoring.format.js';
@@ -23,14 +24,16 @@ export function IndicatorSection({ ctx, data }: { ctx: PageContext; data: Monito
     <div class="monitoring-figure">
       <p>{m.indicatorLead}</p>
       {charted.length > 0 ? (
-        <BarChart
-          id="monitoring-indicator-chart"
-          title={m.indicatorChartTitle}
-          desc={m.indicatorChartDesc(`${charted.map((i) => `${i.code} ${pct(chartPercent(i))}`).join(', ')}.`)}
-          bars={charted.map((i) => ({ label: `${i.code} ${i.name[locale]}`, value: chartPercent(i)!, valueText: pct(chartPercent(i)) }))}
-          formatTick={(tenths) => percent(tenths, locale).replace(/[,.]0(?=\s?%)/, '')}
-          reference={{ value: 1000, label: '100 %' }}
-        />
+        <ChartScroll chartId="monitoring-indicator-chart">
+          <BarChart
+            id="monitoring-indicator-chart"
+            title={m.indicatorChartTitle}
+            desc={m.indicatorChartDesc(`${charted.map((i) => `${i.code} ${pct(chartPercent(i))}`).join(', ')}.`)}
+            bars={charted.map((i) => ({ label: `${i.code} ${i.name[locale]}`, value: chartPercent(i)!, valueText: pct(chartPercent(i)) }))}
+            formatTick={(tenths) => percent(tenths, locale).replace(/[,.]0(?=\s?%)/, '')}
+            reference={{ value: 1000, label: '100 %' }}
+          />
+        </ChartScroll>
       ) : null}
       <ScrollTable id="monitoring-indicators-caption" caption={m.indicatorCaption}>
         <thead>
