@@ -17,11 +17,13 @@ for (const dialect of testDialects()) {
     });
     after(async () => t?.close());
 
-    it('adds an open, a coming, a draft and an in-review call, all labelled, once', async () => {
+    it('adds an open, a coming, a draft and an in-review call, and two decided ones, all labelled, once', async () => {
       const now = new Date('2027-03-20T10:00:00Z');
-      assert.equal(await seedDemoCalls(t.database.db, now), 4);
+      assert.equal(await seedDemoCalls(t.database.db, now), 6);
       assert.equal(await seedDemoCalls(t.database.db, now), 0);
-      const calls = await t.database.db.selectFrom('calls').selectAll().orderBy('reference').execute();
+      const all = await t.database.db.selectFrom('calls').selectAll().orderBy('reference').execute();
+      assert.deepEqual(all.map((c) => [c.reference, c.status, c.is_demo]).filter(([, status]) => status === 'decided'), [['DEMO-2025-01', 'decided', 1], ['DEMO-2026-01', 'decided', 1]]);
+      const calls = all.filter((c) => c.status !== 'decided');
       assert.deepEqual(calls.map((c) => [c.reference, c.is_demo]), [['DEMO-2027-01', 1], ['DEMO-2027-02', 1], ['DEMO-2027-03', 1], ['DEMO-2027-04', 1]]);
       assert.ok(calls.every((c) => c.title_fi.includes('(demo')));
       const phases = await Promise.all(calls.map(async (c) => phaseOf((await findCallDetails(t.database.db, c.id))!, now)));

@@ -4,6 +4,7 @@ import { applicationSections } from '../../domain/eligibility.js';
 import { helsinkiToUtc, helsinkiWallClock } from '../../domain/helsinki-time.js';
 import { demoOrganisation } from './demo-data.js';
 import { insertDemoReviewCall } from './demo-review.js';
+import { seedDemoProjects } from './demo-projects.js';
 
 /**
  * Demo calls, dated relative to the day the demo data is added so that there is always one open
@@ -233,9 +234,12 @@ async function insertDemoDraft(trx: Executor, callId: number, at: string): Promi
   }
 }
 
-/** Adds the demo calls unless there are some already. Returns how many calls it added. */
+/**
+ * Adds the demo calls unless there are some already, then the decided demo calls of earlier years
+ * with their projects (demo-projects.ts) unless there are some. Returns how many calls it added.
+ */
 export async function seedDemoCalls(db: Db, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  const added = await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('calls').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
     if (existing) return 0;
     const at = now.toISOString();
@@ -305,4 +309,5 @@ export async function seedDemoCalls(db: Db, now: Date): Promise<number> {
     await insertDemoReviewCall(trx, now, year);
     return 4;
   });
+  return added + (await seedDemoProjects(db, now));
 }
