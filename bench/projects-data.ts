@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Dialect, Executor } from '../src/db/database.js';
 import { businessIdCheckDigit } from '../src/domain/business-id.js';
 import { words, wordKeys } from '../src/domain/search-terms.js';
+import { regionMaskOf } from '../src/domain/region-mask.js';
 import { FIELD_WEIGHTS } from '../src/features/projects/project-search.index.js';
 import { prng } from './allocation-data.js';
 import { orgKinds, places, summaryTemplates, titleTemplates, topics, type Topic } from './projects-vocabulary.js';
@@ -326,6 +327,7 @@ export async function seedProjectData(db: Db, dialect: Dialect, count: number, s
           decision_year: call.year,
           granted_cents: granted,
           region_count: regions.length,
+          region_mask: regionMaskOf(regions),
           status: completed ? 'completed' : 'ongoing',
           funded_at: fundedAt,
           completed_at: completed ? `${endDate}T12:00:00.000Z` : null,

@@ -625,6 +625,8 @@ export interface ProjectTable {
   granted_cents: number;
   /** Number of distinct regions of the partners. */
   region_count: number;
+  /** The same regions as a set of bits (domain/region-mask.ts), for the dashboard's pairs of regions. */
+  region_mask: number;
   status: ProjectStatus;
   funded_at: string;
   completed_at: string | null;

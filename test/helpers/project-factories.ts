@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/database.js';
 import type { CallRow, OrganisationRow, ProjectStatus, ReportStatus, ReportingPeriodKind } from '../../src/db/schema.js';
+import { regionMaskOf } from '../../src/domain/region-mask.js';
 import { reindexProject } from '../../src/features/projects/project-search.index.js';
 import { buildApplication, buildCall, type CallSpec } from './call-factories.js';
 import { buildOrganisation } from './factories.js';
@@ -104,6 +105,7 @@ export async function buildProject(db: Db, spec: ProjectSpec = {}): Promise<Buil
       decision_year: year,
       granted_cents: granted,
       region_count: new Set(partnerSpecs.map((p) => p.region)).size,
+      region_mask: regionMaskOf(partnerSpecs.map((p) => p.region)),
       status: spec.status ?? 'ongoing',
       funded_at: at,
       completed_at: spec.status === 'completed' ? at : null,

@@ -26,6 +26,7 @@ export const projectsAndMonitoring: PortableMigration = {
       .addColumn('decision_year', 'integer', (c) => c.notNull())
       .addColumn('granted_cents', 'bigint', (c) => c.notNull())
       .addColumn('region_count', 'integer', (c) => c.notNull())
+      .addColumn('region_mask', 'integer', (c) => c.notNull())
       .addColumn('status', 'varchar(16)', (c) => c.notNull())
       .addColumn('funded_at', p.timestamp, (c) => c.notNull())
       .addColumn('completed_at', p.timestamp)
@@ -35,8 +36,14 @@ export const projectsAndMonitoring: PortableMigration = {
     for (const column of ['call_id', 'priority_id', 'lead_organisation_id', 'status']) {
       await db.schema.createIndex(`projects_${column}_idx`).on('projects').column(column).execute();
     }
-    // The dashboard filters by strategy version and years; the project list without a query pages by funding time.
-    await db.schema.createIndex('projects_strategy_year_idx').on('projects').columns(['strategy_id', 'decision_year']).execute();
+    // The dashboard filters by strategy version, years and instrument and sums by priority, call, year and region set:
+    // this index covers all of it, so its queries never read the wide rows. The project list without a query pages by
+    // funding time.
+    await db.schema
+      .createIndex('projects_monitoring_idx')
+      .on('projects')
+      .columns(['strategy_id', 'decision_year', 'instrument', 'priority_id', 'call_id', 'region_count', 'region_mask', 'granted_cents', 'id'])
+      .execute();
     await db.schema.createIndex('projects_decision_year_idx').on('projects').columns(['decision_year', 'id']).execute();
     await db.schema.createIndex('projects_funded_at_idx').on('projects').columns(['funded_at', 'id']).execute();
 
@@ -54,14 +61,15 @@ export const projectsAndMonitoring: PortableMigration = {
     await db.schema.createIndex('project_partners_org_idx').on('project_partners').columns(['organisation_id', 'project_id']).execute();
     await db.schema.createIndex('project_partners_region_idx').on('project_partners').columns(['region_code', 'project_id']).execute();
 
-    await db.schema
+    // The dashboard sums grants per council over many projects: on SQLite the rows live in the primary key's b-tree.
+    const funding = db.schema
       .createTable('project_funding')
       .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
       .addColumn('region_code', 'varchar(2)', (c) => c.notNull().references('regions.code'))
       .addColumn('granted_cents', 'bigint', (c) => c.notNull())
       .addColumn('decision_id', 'integer', (c) => c.notNull().references('council_decisions.id'))
-      .addPrimaryKeyConstraint('project_funding_pk', ['project_id', 'region_code'])
-      .execute();
+      .addPrimaryKeyConstraint('project_funding_pk', ['project_id', 'region_code']);
+    await (p.dialect === 'postgres' ? funding : funding.modifyEnd(sql`without rowid`)).execute();
     await db.schema.createIndex('project_funding_region_idx').on('project_funding').columns(['region_code', 'project_id']).execute();
 
     await p

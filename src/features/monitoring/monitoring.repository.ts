@@ -1,3 +1,4 @@
+import { pairsFromMasks } from '../../domain/region-mask.js';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Database, FundingInstrument, IndicatorUnit } from '../../db/schema.js';
@@ -199,19 +200,12 @@ export async function loadCollaboration(db: Executor, f: MonitoringFilters): Pro
         eb.fn.sum<string | number>('projects.region_count').as('regions'),
       ])
       .executeTakeFirstOrThrow(),
+    // Pairs of regions from the projects' region sets (at most a few hundred distinct ones), not from a self-join of partners.
     db
-      .with('project_regions', (qb) =>
-        qb
-          .selectFrom('project_partners')
-          .innerJoin('projects', 'projects.id', 'project_partners.project_id')
-          .where(inScope(f))
-          .select(['project_partners.project_id', 'project_partners.region_code'])
-          .distinct(),
-      )
-      .selectFrom('project_regions as a')
-      .innerJoin('project_regions as b', (join) => join.onRef('b.project_id', '=', 'a.project_id').onRef('a.region_code', '<', 'b.region_code'))
-      .select((eb) => ['a.region_code as a', 'b.region_code as b', eb.fn.countAll<string | number>().as('projects')])
-      .groupBy(['a.region_code', 'b.region_code'])
+      .selectFrom('projects')
+      .where(inScope(f))
+      .select((eb) => ['projects.region_mask', eb.fn.countAll<string | number>().as('projects')])
+      .groupBy('projects.region_mask')
       .execute(),
   ]);
   const projects = n(totals.projects);
@@ -221,7 +215,7 @@ export async function loadCollaboration(db: Executor, f: MonitoringFilters): Pro
     crossRegional: n(totals.cross),
     regionSum,
     averageRegionsHundredths: averageHundredths(regionSum, projects),
-    pairs: sortPairs(pairRows.map((p) => ({ a: p.a, b: p.b, projects: n(p.projects) }))),
+    pairs: sortPairs(pairsFromMasks(pairRows.map((p) => ({ mask: p.region_mask, projects: n(p.projects) })))),
   };
 }
 

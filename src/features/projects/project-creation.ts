@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { helsinkiWallClock } from '../../domain/helsinki-time.js';
+import { regionMaskOf } from '../../domain/region-mask.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
 import { reindexProject } from './project-search.index.js';
 
@@ -67,6 +68,7 @@ export async function createProjectFromDecision(trx: Transaction<Database>, acto
       decision_year: helsinkiWallClock(now).year,
       granted_cents: grantedCents,
       region_count: new Set(partners.map((p) => p.region_code)).size,
+      region_mask: regionMaskOf(partners.map((p) => p.region_code)),
       status: 'ongoing',
       funded_at: at,
       completed_at: null,
