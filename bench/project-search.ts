@@ -20,6 +20,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed/seed.js';
 import { loadMonitoring } from '../src/features/monitoring/monitoring.repository.js';
+import { loadMonitoringCached } from '../src/features/monitoring/monitoring.cache.js';
 import { reindexProject } from '../src/features/projects/project-search.index.js';
 import { decodeCursor, partnerSearch, searchProjects, type ProjectSearchParams } from '../src/features/projects/projects.search.js';
 import { seedProjectData, type GenerationReport } from './projects-data.js';
@@ -109,6 +110,14 @@ async function cases(db: DatabaseHandle['db']): Promise<Case[]> {
       name: 'dashboard: loadMonitoring, year 2026',
       run: async (d) => {
         const m = await loadMonitoring(d, { strategyId: strategy.id, yearFrom: 2026, yearTo: 2026 });
+        return `${m.collaboration.projects.toLocaleString('en-GB')} projects`;
+      },
+    },
+    {
+      // What the page and the statistics API call: the kept copy, after checking the data's fingerprint.
+      name: 'dashboard as served: kept copy + fingerprint check, strategy in force',
+      run: async (d) => {
+        const m = await loadMonitoringCached(d, { strategyId: strategy.id });
         return `${m.collaboration.projects.toLocaleString('en-GB')} projects`;
       },
     },

@@ -5,7 +5,8 @@ import { ProblemSchema } from '../../http/schemas.js';
 import { locales } from '../../i18n/locales.js';
 import { cached } from '../calls/calls.api.js';
 import type { CheckedFilters } from './monitoring.filters.js';
-import { loadCollaboration, loadFunding, loadIndicators, type CollaborationFigures, type FundingFigures, type IndicatorFigure } from './monitoring.repository.js';
+import { loadMonitoringCached } from './monitoring.cache.js';
+import type { CollaborationFigures, FundingFigures, IndicatorFigure } from './monitoring.repository.js';
 import {
   CollaborationStatisticsSchema,
   FundingStatisticsSchema,
@@ -119,7 +120,7 @@ export const monitoringApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const checked = await filtersOf(request.query);
-      return cached(request, reply, presentFunding(await loadFunding(app.database.db, checked.filters), checked, app.config.baseUrl));
+      return cached(request, reply, presentFunding((await loadMonitoringCached(app.database.db, checked.filters)).funding, checked, app.config.baseUrl));
     },
   );
 
@@ -137,7 +138,7 @@ export const monitoringApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const checked = await filtersOf(request.query);
-      return cached(request, reply, presentCollaboration(await loadCollaboration(app.database.db, checked.filters), checked, app.config.baseUrl));
+      return cached(request, reply, presentCollaboration((await loadMonitoringCached(app.database.db, checked.filters)).collaboration, checked, app.config.baseUrl));
     },
   );
 
@@ -156,8 +157,7 @@ export const monitoringApi: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const db = app.database.db;
       const checked = await filtersOf(request.query);
-      const [funding, collaboration] = await Promise.all([loadFunding(db, checked.filters), loadCollaboration(db, checked.filters)]);
-      return cached(request, reply, presentIndicators(await loadIndicators(db, checked.filters, { funding, collaboration }), checked, app.config.baseUrl));
+      return cached(request, reply, presentIndicators((await loadMonitoringCached(db, checked.filters)).indicators, checked, app.config.baseUrl));
     },
   );
 };

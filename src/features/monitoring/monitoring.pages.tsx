@@ -4,7 +4,7 @@ import { getPage } from '../../http/page-routes.js';
 import { pageContext } from '../../http/render.js';
 import { checkFilters, firstValue } from './monitoring.filters.js';
 import { monitoringMessages } from './monitoring.messages.js';
-import { loadMonitoring } from './monitoring.repository.js';
+import { loadMonitoringCached } from './monitoring.cache.js';
 import { strategyChoices } from './monitoring.service.js';
 import { MonitoringPage, type MonitoringForm } from './views/monitoring.page.js';
 
@@ -29,7 +29,7 @@ export async function monitoringPages(app: FastifyInstance) {
       field,
       message: problem === 'year' ? m.errors.year(field === 'yearFrom' ? m.yearFrom : m.yearTo) : m.errors[problem],
     }));
-    const data = checked ? await loadMonitoring(db, checked.filters) : null;
+    const data = checked ? await loadMonitoringCached(db, checked.filters) : null;
     if (errors.length > 0) reply.code(400);
     // The select shows the version the figures are for; the years are kept as typed.
     const form: MonitoringForm = { ...asked, strategy: checked?.strategySlug ?? '' };
