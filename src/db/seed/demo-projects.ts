@@ -1,13 +1,11 @@
 import type { Db, Executor } from '../database.js';
-import { applicationSections } from '../../domain/eligibility.js';
 import { helsinkiDate, helsinkiToUtc, helsinkiWallClock } from '../../domain/helsinki-time.js';
-import { findApplicationDetails } from '../../features/applications/applications.repository.js';
-import { buildSnapshot, sealSnapshot } from '../../features/applications/submission.snapshot.js';
 import { systemActor } from '../../features/audit/audit.repository.js';
 import { findCallDetails } from '../../features/calls/calls.repository.js';
 import { recordCouncilDecision } from '../../features/decisions/council-decisions.service.js';
 import { councilsInvolved, findProposal } from '../../features/decisions/funding-proposal.js';
 import { confirmProposal } from '../../features/decisions/funding.service.js';
+import { demoExpert, insertDemoReviews, insertSubmittedDemoApplication } from './demo-applications.js';
 import { demoOrganisationId, insertCall } from './demo-calls.js';
 import { addMonths, monthStart, seedDemoReporting, type DemoReportingPlan } from './demo-project-reports.js';
 
@@ -173,18 +171,6 @@ export const olderDemoProjects: readonly DemoProjectSpec[] = [
 
 const organisationOf = new Map(demoProjectOrganisations.map((o) => [o.businessId, o]));
 
-async function demoExpertId(trx: Executor, email: string, name: string, regionCode: string, at: string): Promise<number> {
-  const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing) return existing.id;
-  const user = await trx
-    .insertInto('users')
-    .values({ email, name, locale: 'fi', status: 'active', password_hash: null, password_changed_at: null, is_demo: 1, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('role_assignments').values({ user_id: user.id, role: 'expert', region_code: regionCode, created_at: at }).execute();
-  return user.id;
-}
-
 /** Helsinki noon of a 'YYYY-MM-DD' date. */
 export function helsinkiNoon(date: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -234,8 +220,8 @@ async function insertScoredCall(trx: Executor, specs: readonly DemoProjectSpec[]
   const call = await findCallDetails(trx, callId);
   if (!call) throw new Error('demo call was not stored');
   const reviewers = [
-    await demoExpertId(trx, 'pekka.kokeilu@example.org', 'Pekka Kokeilu', '12', at),
-    await demoExpertId(trx, 'niilo.harjoittelu@example.org', 'Niilo Harjoittelu', '19', at),
+    await demoExpert(trx, 'pekka.kokeilu@example.org', 'Pekka Kokeilu', '12', at),
+    await demoExpert(trx, 'niilo.harjoittelu@example.org', 'Niilo Harjoittelu', '19', at),
   ];
   const applicant = await trx.selectFrom('users').select('id').where('email', '=', 'hakija.demo@example.org').executeTakeFirst();
   const orgIds = new Map<string, number>();
@@ -244,97 +230,33 @@ async function insertScoredCall(trx: Executor, specs: readonly DemoProjectSpec[]
   const applicationIds: number[] = [];
 
   for (const [i, spec] of specs.entries()) {
-    const submittedAt = new Date(submittedBase + i * 3_600_000).toISOString();
     const lead = organisationOf.get(spec.partners[0]![0])!;
     const byDemoApplicant = lead.businessId === '9990001-6' && applicant ? applicant.id : null;
-    const application = await trx
-      .insertInto('applications')
-      .values({
-        call_id: callId,
-        lead_organisation_id: orgIds.get(lead.businessId)!,
-        status: 'submitted',
+    const applicationId = await insertSubmittedDemoApplication(
+      trx,
+      call,
+      {
+        leadOrganisationId: orgIds.get(lead.businessId)!,
         title: `${spec.title} (demo)`,
         summary: `${spec.summary} (Kokeiluaineistoa.)`,
-        priority_id: priorityId.get(spec.priority) ?? null,
-        start_date: startDate,
-        end_date: addMonths(startDate, spec.months, -1),
-        created_by: byDemoApplicant,
-        created_at: at,
-        updated_at: at,
-        updated_by: byDemoApplicant,
-        submitted_at: submittedAt,
-        is_demo: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    applicationIds.push(application.id);
-    await trx
-      .insertInto('application_sections')
-      .values(applicationSections.map((section) => ({ application_id: application.id, section, body: `Kuvitteellinen teksti osiosta ${section}. (Kokeiluaineistoa.)`, is_secret: section === 'implementation' ? 1 : 0 })))
-      .execute();
-    for (const q of call.questions) {
-      await trx.insertInto('application_answers').values({ application_id: application.id, question_id: q.id, value: q.kind === 'choice' ? '0' : 'Tulokset jäävät maakuntien yhteiseen käyttöön.' }).execute();
-    }
-    for (const [p, [businessId, euros]] of spec.partners.entries()) {
-      const requested = euros * 100;
-      const staff = Math.ceil(requested / 1.4 / 0.75);
-      const total = staff + Math.floor((staff * 4000) / 10_000);
-      const partner = await trx
-        .insertInto('application_partners')
-        .values({
-          application_id: application.id,
-          organisation_id: orgIds.get(businessId)!,
-          is_lead: p === 0 ? 1 : 0,
-          region_code: organisationOf.get(businessId)!.regionCode,
-          unit: 'Hankeyksikkö',
-          role_description: p === 0 ? 'Koordinoi hanketta.' : 'Toteuttaa työpaketin omassa maakunnassaan.',
-          contact_name: p === 0 && byDemoApplicant ? 'Hakija Demo' : 'Kuvitteellinen Yhteyshenkilö',
-          contact_email: p === 0 && byDemoApplicant ? 'hakija.demo@example.org' : `hanke${year}-${i + 1}-${p + 1}@example.org`,
-          requested_cents: requested,
-          own_funding_cents: total - requested,
-          other_public_cents: 0,
-          sort_order: p,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('application_partner_costs').values({ partner_id: partner.id, category: 'staff', amount_cents: staff }).execute();
-    }
-    const details = await findApplicationDetails(trx, application.id);
-    if (!details) throw new Error('demo application was not stored');
-    const sealed = sealSnapshot(buildSnapshot(call, details));
-    await trx
-      .insertInto('application_submissions')
-      .values({
-        application_id: application.id,
-        receipt_number: `${call.reference}-${String(i + 1).padStart(4, '0')}`,
-        submitted_at: submittedAt,
-        submitted_by: byDemoApplicant,
-        content_sha256: sealed.sha256,
-        snapshot: sealed.json,
-      })
-      .execute();
-    for (const [r, reviewerId] of reviewers.entries()) {
-      const assignment = await trx
-        .insertInto('review_assignments')
-        .values({ application_id: application.id, reviewer_id: reviewerId, method: 'automatic', status: 'cleared', assigned_at: at, declared_at: at, disqualification_grounds: '[]', submitted_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const level = spec.scores[r]!;
-      await trx
-        .insertInto('review_scores')
-        .values(
-          call.criteria.map((c) => ({
-            assignment_id: assignment.id,
-            criterion_id: c.id,
-            score: c.kind === 'general' ? 1 : c.kind === 'horizontal' ? Math.min(level, 3) : level,
-            comment: 'Kuvitteellinen perustelu. (Kokeiluaineistoa.)',
-            updated_at: at,
-          })),
-        )
-        .execute();
-    }
+        priorityId: priorityId.get(spec.priority) ?? null,
+        startDate,
+        endDate: addMonths(startDate, spec.months, -1),
+        submittedAt: new Date(submittedBase + i * 3_600_000).toISOString(),
+        receiptNumber: `${call.reference}-${String(i + 1).padStart(4, '0')}`,
+        submittedBy: byDemoApplicant,
+        partners: spec.partners.map(([businessId, euros], p) => ({
+          organisationId: orgIds.get(businessId)!,
+          regionCode: organisationOf.get(businessId)!.regionCode,
+          requestEuros: euros,
+          contactName: p === 0 && byDemoApplicant ? 'Hakija Demo' : 'Kuvitteellinen Yhteyshenkilö',
+          contactEmail: p === 0 && byDemoApplicant ? 'hakija.demo@example.org' : `hanke${year}-${i + 1}-${p + 1}@example.org`,
+        })),
+      },
+      at,
+    );
+    applicationIds.push(applicationId);
+    await insertDemoReviews(trx, call, applicationId, reviewers.map((reviewerId, r) => ({ reviewerId, level: spec.scores[r]! })), at);
   }
   return { callId, applicationIds, decidedAt };
 }

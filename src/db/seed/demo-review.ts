@@ -1,8 +1,6 @@
 import type { Executor } from '../database.js';
-import { applicationSections } from '../../domain/eligibility.js';
-import { findApplicationDetails } from '../../features/applications/applications.repository.js';
-import { buildSnapshot, sealSnapshot } from '../../features/applications/submission.snapshot.js';
 import { findCallDetails } from '../../features/calls/calls.repository.js';
+import { demoExpert, insertDemoReviews, insertSubmittedDemoApplication } from './demo-applications.js';
 import { demoOrganisationId, demoPartnerOrganisations, helsinkiAfternoon, helsinkiMorning, insertCall } from './demo-calls.js';
 import { demoOrganisation } from './demo-data.js';
 
@@ -33,18 +31,6 @@ const applications = [
   { title: 'Puhtaan veden teknologiat pienille vesilaitoksille', leads: ['9990007-5', '9990002-4', '9990004-0'], requestEuros: 80_000, scores: [3, 3] },
   { title: 'Rakennusjätteen lajittelun kokeilu', leads: ['9990003-2', '9990005-9', '9990006-7'], requestEuros: 70_000, scores: [2, 2] },
 ] as const;
-
-async function demoExpert(trx: Executor, email: string, name: string, regionCode: string, at: string): Promise<number> {
-  const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing) return existing.id;
-  const user = await trx
-    .insertInto('users')
-    .values({ email, name, locale: 'fi', status: 'active', password_hash: null, password_changed_at: null, is_demo: 1, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('role_assignments').values({ user_id: user.id, role: 'expert', region_code: regionCode, created_at: at }).execute();
-  return user.id;
-}
 
 export async function insertDemoReviewCall(trx: Executor, now: Date, year: number): Promise<void> {
   const at = now.toISOString();
@@ -85,103 +71,36 @@ export async function insertDemoReviewCall(trx: Executor, now: Date, year: numbe
   const submittedBase = new Date(call.closesAt).getTime() - 3 * DAY;
 
   for (const [i, spec] of applications.entries()) {
-    const submittedAt = new Date(submittedBase + i * 3_600_000).toISOString();
-    const application = await trx
-      .insertInto('applications')
-      .values({
-        call_id: callId,
-        lead_organisation_id: orgIds.get(spec.leads[0])!,
-        status: 'submitted',
+    const applicationId = await insertSubmittedDemoApplication(
+      trx,
+      call,
+      {
+        leadOrganisationId: orgIds.get(spec.leads[0])!,
         title: `${spec.title} (demo)`,
         summary: `Kolmen maakunnan toimijat kokeilevat yhdessä: ${spec.title.toLowerCase()}. (Kokeiluaineistoa.)`,
-        priority_id: priority,
-        start_date: `${year + 1}-03-01`,
-        end_date: `${year + 3}-02-28`,
-        created_at: at,
-        updated_at: at,
-        submitted_at: submittedAt,
-        is_demo: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('application_sections')
-      .values(applicationSections.map((section) => ({ application_id: application.id, section, body: `Kuvitteellinen teksti osiosta ${section}. (Kokeiluaineistoa.)`, is_secret: section === 'implementation' ? 1 : 0 })))
-      .execute();
-    await trx.insertInto('application_indicators').values({ application_id: application.id, name: 'Yhteistyöhön osallistuvat yritykset', unit: 'kpl', target_value: 10 + i, sort_order: 1 }).execute();
-    for (const q of call.questions) {
-      await trx.insertInto('application_answers').values({ application_id: application.id, question_id: q.id, value: q.kind === 'choice' ? '0' : 'Tulokset jäävät maakuntien yhteiseen käyttöön.' }).execute();
-    }
-    for (const [p, businessId] of spec.leads.entries()) {
-      const requested = spec.requestEuros * 100;
-      const staff = Math.ceil(requested / 1.4 / 0.75);
-      const total = staff + Math.floor((staff * 4000) / 10_000);
-      const partner = await trx
-        .insertInto('application_partners')
-        .values({
-          application_id: application.id,
-          organisation_id: orgIds.get(businessId)!,
-          is_lead: p === 0 ? 1 : 0,
-          region_code: orgRegion.get(businessId)!,
-          unit: 'Hankeyksikkö',
-          role_description: p === 0 ? 'Koordinoi hanketta.' : 'Toteuttaa työpaketin omassa maakunnassaan.',
-          contact_name: 'Kuvitteellinen Yhteyshenkilö',
-          contact_email: `yhteys${i + 1}-${p + 1}@example.org`,
-          requested_cents: requested,
-          own_funding_cents: total - requested,
-          other_public_cents: 0,
-          sort_order: p,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('application_partner_costs').values({ partner_id: partner.id, category: 'staff', amount_cents: staff }).execute();
-    }
-    const details = await findApplicationDetails(trx, application.id);
-    if (!details) throw new Error('demo application was not stored');
-    const sealed = sealSnapshot(buildSnapshot(call, details));
-    await trx
-      .insertInto('application_submissions')
-      .values({
-        application_id: application.id,
-        receipt_number: `${call.reference}-${String(i + 1).padStart(4, '0')}`,
-        submitted_at: submittedAt,
-        submitted_by: null,
-        content_sha256: sealed.sha256,
-        snapshot: sealed.json,
-      })
-      .execute();
-
+        priorityId: priority,
+        startDate: `${year + 1}-03-01`,
+        endDate: `${year + 3}-02-28`,
+        submittedAt: new Date(submittedBase + i * 3_600_000).toISOString(),
+        receiptNumber: `${call.reference}-${String(i + 1).padStart(4, '0')}`,
+        submittedBy: null,
+        indicators: [{ name: 'Yhteistyöhön osallistuvat yritykset', unit: 'kpl', targetValue: 10 + i }],
+        partners: spec.leads.map((businessId, p) => ({
+          organisationId: orgIds.get(businessId)!,
+          regionCode: orgRegion.get(businessId)!,
+          requestEuros: spec.requestEuros,
+          contactName: 'Kuvitteellinen Yhteyshenkilö',
+          contactEmail: `yhteys${i + 1}-${p + 1}@example.org`,
+        })),
+      },
+      at,
+    );
     // Two fictional experts have scored every application; the demo expert has one to declare and score.
-    for (const [r, reviewerId] of reviewers.entries()) {
-      const assignment = await trx
-        .insertInto('review_assignments')
-        .values({
-          application_id: application.id,
-          reviewer_id: reviewerId,
-          method: 'automatic',
-          status: 'cleared',
-          assigned_at: at,
-          declared_at: at,
-          disqualification_grounds: '[]',
-          submitted_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const level = spec.scores[r] ?? 3;
-      for (const c of call.criteria) {
-        const score = c.kind === 'general' ? 1 : c.kind === 'horizontal' ? Math.min(level, 3) : level;
-        await trx
-          .insertInto('review_scores')
-          .values({ assignment_id: assignment.id, criterion_id: c.id, score, comment: 'Kuvitteellinen perustelu. (Kokeiluaineistoa.)', updated_at: at })
-          .execute();
-      }
-    }
+    await insertDemoReviews(trx, call, applicationId, reviewers.map((reviewerId, r) => ({ reviewerId, level: spec.scores[r] ?? 3 })), at);
     if (liisa && i === 3) {
       await trx
         .insertInto('review_assignments')
-        .values({ application_id: application.id, reviewer_id: liisa.id, method: 'manual', status: 'awaiting-declaration', assigned_at: at })
+        .values({ application_id: applicationId, reviewer_id: liisa.id, method: 'manual', status: 'awaiting-declaration', assigned_at: at })
         .execute();
     }
   }
