@@ -53,10 +53,6 @@ const fi = {
     roleLead: 'Päätoteuttaja',
     rolePartner: 'Osatoteuttaja',
     fundingCaption: 'Myönnetty rahoitus maakuntaliitoittain',
-    colCouncil: 'Maakuntaliitto',
-    colGranted: 'Myönnetty',
-    colDecision: 'Päätös',
-    decisionRef: (number: string, date: string) => `${number}, ${date}`,
   },
   periods: {
     heading: 'Raportointikaudet',
@@ -239,10 +235,6 @@ const sv: ProjectsAdminMessages = {
     roleLead: 'Huvudgenomförare',
     rolePartner: 'Delgenomförare',
     fundingCaption: 'Beviljad finansiering per landskapsförbund',
-    colCouncil: 'Landskapsförbund',
-    colGranted: 'Beviljat',
-    colDecision: 'Beslut',
-    decisionRef: (number: string, date: string) => `${number}, ${date}`,
   },
   periods: {
     heading: 'Rapporteringsperioder',
@@ -417,10 +409,6 @@ const en: ProjectsAdminMessages = {
     roleLead: 'Lead partner',
     rolePartner: 'Partner',
     fundingCaption: 'Funding granted by regional council',
-    colCouncil: 'Regional council',
-    colGranted: 'Granted',
-    colDecision: 'Decision',
-    decisionRef: (number: string, date: string) => `${number}, ${date}`,
   },
   periods: {
     heading: 'Reporting periods',

@@ -12,6 +12,7 @@ import { hundredthsInput, type PeriodForm, type TargetForm } from '../projects.a
 import { projectsAdminMessages } from '../projects.admin.messages.js';
 import type { ProjectDetails, ProjectIndicator, ReportingPeriod } from '../projects.repository.js';
 import { ProjectStatusTag, TimingTag, indicatorValueText, periodText } from './admin-project-parts.js';
+import { ProjectFundingTable } from './project-funding-table.js';
 
 export interface AdminProjectPageProps {
   ctx: PageContext;
@@ -110,26 +111,7 @@ export function AdminProjectPage(props: AdminProjectPageProps) {
             ))}
           </tbody>
         </ScrollTable>
-        <ScrollTable id="funding-caption" caption={m.project.fundingCaption}>
-          <thead>
-            <tr>
-              <th scope="col">{m.project.colCouncil}</th>
-              <th scope="col" class="numeric">
-                {m.project.colGranted}
-              </th>
-              <th scope="col">{m.project.colDecision}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.funding.map((f) => (
-              <tr>
-                <th scope="row">{region(f.regionCode).council}</th>
-                <td class="numeric">{formatMoney(f.grantedCents, locale)}</td>
-                <td>{m.project.decisionRef(f.decisionNumber, formatCalendarDate(f.decisionDate, locale))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <ProjectFundingTable locale={locale} id="funding-caption" caption={m.project.fundingCaption} funding={project.funding} councilName={(code) => region(code).council} />
       </section>
 
       <PeriodsSection {...props} />

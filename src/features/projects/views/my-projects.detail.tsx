@@ -7,6 +7,7 @@ import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
 import type { ProjectDetails, ProjectIndicator, ReportingPeriod } from '../projects.repository.js';
 import { reportsMessages, type ReportState } from '../reports.messages.js';
+import { ProjectFundingTable } from './project-funding-table.js';
 import { ReportStateTag, dateOf, formatIndicatorValue, periodLabel } from './report-parts.js';
 
 export interface OverviewPeriod {
@@ -126,33 +127,7 @@ export function ProjectOverviewPage(props: { ctx: PageContext; project: ProjectD
       </ScrollTable>
 
       <h2>{m.fundingHeading}</h2>
-      <ScrollTable id="project-funding-caption" caption={m.fundingCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{m.colCouncil}</th>
-            <th scope="col" class="numeric">
-              {m.colGranted}
-            </th>
-            <th scope="col">{m.colDecision}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {project.funding.map((f) => (
-            <tr>
-              <th scope="row">{councilName(f.regionCode)}</th>
-              <td class="numeric">{money(f.grantedCents)}</td>
-              <td>{m.decisionRef(f.decisionNumber, dateOf(f.decisionDate, locale))}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{m.total}</th>
-            <td class="numeric">{money(project.grantedCents)}</td>
-            <td></td>
-          </tr>
-        </tfoot>
-      </ScrollTable>
+      <ProjectFundingTable locale={locale} id="project-funding-caption" caption={m.fundingCaption} funding={project.funding} councilName={councilName} totalCents={project.grantedCents} />
 
       <h2>{m.indicatorsHeading}</h2>
       {props.indicators.length === 0 ? (

@@ -11,6 +11,7 @@ import { LocalText, localText } from '../../calls/views/calls.parts.js';
 import type { Region } from '../../regions/regions.repository.js';
 import { projectsPublicMessages } from '../projects.public.messages.js';
 import type { PublicIndicator, PublicProject } from '../projects.public.repository.js';
+import { ProjectFundingTable } from './project-funding-table.js';
 import { regionName } from './projects-search.js';
 
 /** An indicator value in hundredths, in its unit: euros as money. */
@@ -147,33 +148,15 @@ export function ProjectPage({ ctx, found, regions }: { ctx: PageContext; found: 
 
       <section aria-labelledby="project-funding">
         <h2 id="project-funding">{m.fundingHeading}</h2>
-        <ScrollTable id="project-funding-caption" caption={m.fundingCaption}>
-          <thead>
-            <tr>
-              <th scope="col">{m.colCouncil}</th>
-              <th scope="col" class="numeric">
-                {m.colGranted}
-              </th>
-              <th scope="col">{m.colDecision}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.funding.map((f) => (
-              <tr>
-                <th scope="row">{councilName(regions, f.regionCode, locale)}</th>
-                <td class="numeric">{money(f.grantedCents)}</td>
-                <td>{m.decisionRef(f.decisionNumber, date(f.decisionDate))}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{m.total}</th>
-              <td class="numeric">{money(p.grantedCents)}</td>
-              <td></td>
-            </tr>
-          </tfoot>
-        </ScrollTable>
+        <ProjectFundingTable
+          locale={locale}
+          id="project-funding-caption"
+          caption={m.fundingCaption}
+          funding={p.funding}
+          councilName={(code) => councilName(regions, code, locale)}
+          totalCents={p.grantedCents}
+          wholeEuros
+        />
       </section>
 
       <Progress ctx={ctx} found={found} />
