@@ -178,6 +178,13 @@ export interface ReportingPeriod {
 
 /** A project's reporting periods in date order (a final period after progress periods ending the same day), each with its report's state. */
 export async function listReportingPeriods(db: Executor, projectId: number): Promise<ReportingPeriod[]> {
+  return (await listPeriodsOfProjects(db, [projectId])).get(projectId) ?? [];
+}
+
+/** The reporting periods of several projects with their reports' state, each project's in date order . */
+export async function listPeriodsOfProjects(db: Executor, projectIds: readonly number[]): Promise<Map<number, ReportingPeriod[]>> {
+  const byProject = new Map<number, ReportingPeriod[]>(projectIds.map((id) => [id, []]));
+  if (projectIds.length === 0) return byProject;
   const rows = await db
     .selectFrom('reporting_periods')
     .leftJoin('project_reports', 'project_reports.period_id', 'reporting_periods.id')
@@ -196,31 +203,27 @@ export async function listReportingPeriods(db: Executor, projectId: number): Pro
       'project_reports.reviewed_at',
       'project_reports.review_comment',
     ])
-    .where('reporting_periods.project_id', '=', projectId)
+    .where('reporting_periods.project_id', 'in', [...projectIds])
+    .orderBy('reporting_periods.project_id')
     .orderBy('reporting_periods.period_end')
     .orderBy('reporting_periods.kind', 'desc')
     .orderBy('reporting_periods.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    projectId: r.project_id,
-    kind: r.kind,
-    start: r.period_start,
-    end: r.period_end,
-    due: r.due_date,
-    report:
-      r.report_id !== null && r.status !== null && r.version !== null
-        ? {
-            id: r.report_id,
-            status: r.status,
-            version: r.version,
-            submittedAt: r.submitted_at,
-            firstSubmittedAt: r.first_submitted_at,
-            reviewedAt: r.reviewed_at,
-            reviewComment: r.review_comment,
-          }
-        : null,
-  }));
+  for (const r of rows) {
+    byProject.get(r.project_id)?.push({
+      id: r.id,
+      projectId: r.project_id,
+      kind: r.kind,
+      start: r.period_start,
+      end: r.period_end,
+      due: r.due_date,
+      report:
+        r.report_id !== null && r.status !== null && r.version !== null
+          ? { id: r.report_id, status: r.status, version: r.version, submittedAt: r.submitted_at, firstSubmittedAt: r.first_submitted_at, reviewedAt: r.reviewed_at, reviewComment: r.review_comment }
+          : null,
+    });
+  }
+  return byProject;
 }
 
 export interface ProjectIndicator {
@@ -269,18 +272,11 @@ export async function findPeriodReport(db: Executor, projectId: number, periodId
   const period = (await listReportingPeriods(db, projectId)).find((p) => p.id === periodId);
   if (!period) return null;
   if (!period.report) return { period, narrative: null, spendingCents: new Map(), valuesHundredths: new Map() };
-  const reportId = period.report.id;
-  const [narrative, spending, values] = await Promise.all([
-    db.selectFrom('project_reports').select('narrative').where('id', '=', reportId).executeTakeFirstOrThrow(),
-    db.selectFrom('report_spending').select(['project_partner_id', 'spent_cents']).where('report_id', '=', reportId).execute(),
-    db.selectFrom('report_indicator_values').select(['indicator_id', 'value_hundredths']).where('report_id', '=', reportId).execute(),
+  const [narrative, figures] = await Promise.all([
+    db.selectFrom('project_reports').select('narrative').where('id', '=', period.report.id).executeTakeFirstOrThrow(),
+    reportFigures(db, period.report.id),
   ]);
-  return {
-    period,
-    narrative: narrative.narrative,
-    spendingCents: new Map(spending.map((s) => [s.project_partner_id, Number(s.spent_cents)])),
-    valuesHundredths: new Map(values.map((v) => [v.indicator_id, Number(v.value_hundredths)])),
-  };
+  return { period, narrative: narrative.narrative, ...figures };
 }
 
 /**
@@ -303,4 +299,16 @@ export async function latestAcceptedReports(db: Executor, projectIds: readonly n
   const latest = new Map<number, number>();
   for (const r of rows) latest.set(r.project_id, r.id);
   return latest;
+}
+
+/** A report's spending per project partner and indicator values, as stored. */
+export async function reportFigures(db: Executor, reportId: number): Promise<{ spendingCents: Map<number, number>; valuesHundredths: Map<number, number> }> {
+  const [spending, values] = await Promise.all([
+    db.selectFrom('report_spending').select(['project_partner_id', 'spent_cents']).where('report_id', '=', reportId).execute(),
+    db.selectFrom('report_indicator_values').select(['indicator_id', 'value_hundredths']).where('report_id', '=', reportId).execute(),
+  ]);
+  return {
+    spendingCents: new Map(spending.map((s) => [s.project_partner_id, Number(s.spent_cents)])),
+    valuesHundredths: new Map(values.map((v) => [v.indicator_id, Number(v.value_hundredths)])),
+  };
 }

@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { ProjectStatus, ReportStatus } from '../../db/schema.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { ReportingPeriod } from './projects.repository.js';
 
 /**
  * The lead partner's reports: the projects of the user's organisations, and writing a period's
@@ -40,51 +39,6 @@ export async function listMemberProjects(db: Executor, organisationIds: readonly
   return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, leadOrganisationId: r.lead_organisation_id, leadOrganisationName: r.name, isDemo: r.is_demo === 1 }));
 }
 
-/** The reporting periods of several projects with their reports' state, each project's in date order (as listReportingPeriods). */
-export async function listPeriodsOfProjects(db: Executor, projectIds: readonly number[]): Promise<Map<number, ReportingPeriod[]>> {
-  const byProject = new Map<number, ReportingPeriod[]>(projectIds.map((id) => [id, []]));
-  if (projectIds.length === 0) return byProject;
-  const rows = await db
-    .selectFrom('reporting_periods')
-    .leftJoin('project_reports', 'project_reports.period_id', 'reporting_periods.id')
-    .select([
-      'reporting_periods.id',
-      'reporting_periods.project_id',
-      'reporting_periods.kind',
-      'reporting_periods.period_start',
-      'reporting_periods.period_end',
-      'reporting_periods.due_date',
-      'project_reports.id as report_id',
-      'project_reports.status',
-      'project_reports.version',
-      'project_reports.submitted_at',
-      'project_reports.first_submitted_at',
-      'project_reports.reviewed_at',
-      'project_reports.review_comment',
-    ])
-    .where('reporting_periods.project_id', 'in', [...projectIds])
-    .orderBy('reporting_periods.project_id')
-    .orderBy('reporting_periods.period_end')
-    .orderBy('reporting_periods.kind', 'desc')
-    .orderBy('reporting_periods.id')
-    .execute();
-  for (const r of rows) {
-    byProject.get(r.project_id)?.push({
-      id: r.id,
-      projectId: r.project_id,
-      kind: r.kind,
-      start: r.period_start,
-      end: r.period_end,
-      due: r.due_date,
-      report:
-        r.report_id !== null && r.status !== null && r.version !== null
-          ? { id: r.report_id, status: r.status, version: r.version, submittedAt: r.submitted_at, firstSubmittedAt: r.first_submitted_at, reviewedAt: r.reviewed_at, reviewComment: r.review_comment }
-          : null,
-    });
-  }
-  return byProject;
-}
-
 /** Which of the project's indicators the platform computes itself: those are never asked in a report. */
 export async function computedIndicatorIds(db: Executor, projectId: number): Promise<Set<number>> {
   const rows = await db
@@ -95,18 +49,6 @@ export async function computedIndicatorIds(db: Executor, projectId: number): Pro
     .where('indicators.computed', 'is not', null)
     .execute();
   return new Set(rows.map((r) => r.id));
-}
-
-/** A report's spending per project partner and indicator values, as stored. */
-export async function reportFigures(db: Executor, reportId: number): Promise<{ spendingCents: Map<number, number>; valuesHundredths: Map<number, number> }> {
-  const [spending, values] = await Promise.all([
-    db.selectFrom('report_spending').select(['project_partner_id', 'spent_cents']).where('report_id', '=', reportId).execute(),
-    db.selectFrom('report_indicator_values').select(['indicator_id', 'value_hundredths']).where('report_id', '=', reportId).execute(),
-  ]);
-  return {
-    spendingCents: new Map(spending.map((s) => [s.project_partner_id, Number(s.spent_cents)])),
-    valuesHundredths: new Map(values.map((v) => [v.indicator_id, Number(v.value_hundredths)])),
-  };
 }
 
 // ---------- Writing ----------
