@@ -23,6 +23,7 @@ import {
   leadOrganisationName,
   mainProjectTitle,
   partnerOrganisationNames,
+  type Who,
   type World,
 } from './projects-monitoring.setup.js';
 
@@ -46,7 +47,7 @@ describe('funded projects, reporting and monitoring in Chromium', { skip: browse
   let origin: string;
   let browser: Browser;
   let world: World;
-  let browsing: Browsing;
+  let browsing: Browsing<Who>;
   /** The main project's indicators: id and Finnish name, in the order of their codes. */
   let indicators: Array<{ id: number; code: string; name: string }>;
   const startedAt = Date.now();

@@ -17,7 +17,7 @@ import type { TestApp } from '../helpers/app.js';
 import { browserSkipReason, chromiumArgs, chromiumPath } from '../helpers/browser.js';
 import { startLiveApp } from './live-app.js';
 import { assertAccessible, checked, checkPage, shotDir, summarise } from './page-checks.js';
-import { applicationSpecs, Browsing, buildWorld, otherReviewsIn, submitWith, type AppKey, type World } from './review-decisions.setup.js';
+import { applicationSpecs, Browsing, buildWorld, otherReviewsIn, submitWith, type AppKey, type Who, type World } from './review-decisions.setup.js';
 
 const am = assignmentMessages.fi;
 const sm = scoringMessages.fi;
@@ -38,7 +38,7 @@ describe('review, ranking and decisions in Chromium', { skip: browserSkipReason(
   let origin: string;
   let browser: Browser;
   let world: World;
-  let browsing: Browsing;
+  let browsing: Browsing<Who>;
   const startedAt = Date.now();
   /** The expert's assignments: two made automatically (declared cleared and disqualified), one by hand (declared without JavaScript). */
   const expertAssignment = {} as Record<'cleared' | 'disqualified' | 'byHand', { id: number; app: AppKey }>;

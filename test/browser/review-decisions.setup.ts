@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CallRow, OrganisationRow, UserRow } from '../../src/db/schema.js';
+import type { Page } from 'playwright-core';
+import type { CallRow, OrganisationRow } from '../../src/db/schema.js';
 import { submitApplication } from '../../src/features/applications/submission.service.js';
-import { authMessages } from '../../src/features/auth/auth.messages.js';
-import { pagePath } from '../../src/http/page-paths.js';
 import type { TestApp } from '../helpers/app.js';
 import { buildApplication, buildCall } from '../helpers/call-factories.js';
-import { buildOrganisation, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { buildOrganisation, buildUser } from '../helpers/factories.js';
 import { submitScores } from '../helpers/review-factories.js';
 
 /**
@@ -20,11 +18,8 @@ import { submitScores } from '../helpers/review-factories.js';
  */
 
 export type Who = 'officer' | 'admin' | 'expert' | 'applicant';
-
-export interface Account {
-  user: UserRow;
-  totpSecret?: string;
-}
+export { Browsing, type Account } from './browsing.js';
+import type { Account } from './browsing.js';
 
 /** Four councils at EUR 300,000 each: Kainuu's and Lapland's budgets run out after two projects. */
 export const councils = { '12': 30_000_000, '17': 30_000_000, '18': 30_000_000, '19': 30_000_000 } as const;
@@ -128,58 +123,6 @@ export async function otherReviewsIn(t: TestApp, world: World): Promise<void> {
     const key = (Object.keys(world.applicationIds) as AppKey[]).find((k) => world.applicationIds[k] === row.application_id)!;
     await db.updateTable('review_assignments').set({ status: 'cleared', declared_at: '2026-11-28T09:00:00.000Z', disqualification_grounds: '[]' }).where('id', '=', row.id).execute();
     await submitScores(db, row.id, { [general.id]: otherReviews[key].generalPassed ? 1 : 0 }, otherReviews[key].fill);
-  }
-}
-
-/** Signing in through the real forms (with the second factor where the account has one), remembered per person. */
-export class Browsing {
-  private readonly states = new Map<Who, Awaited<ReturnType<BrowserContext['storageState']>>>();
-
-  constructor(
-    private readonly browser: Browser,
-    private readonly t: TestApp,
-    private readonly origin: string,
-    private readonly accounts: Record<Who, Account>,
-  ) {}
-
-  private totpCode(secret: string): string {
-    // A step once accepted is never accepted again, so each sign-in happens a period later.
-    this.t.clock.set(new Date(this.t.clock.now().getTime() + 30_000).toISOString());
-    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
-    return totp.generate({ timestamp: this.t.clock.now().getTime() });
-  }
-
-  async signIn(page: Page, who: Who): Promise<void> {
-    const m = authMessages.fi;
-    const account = this.accounts[who];
-    await page.goto(this.origin + pagePath('fi', 'signIn'));
-    await page.getByLabel(m.email).fill(account.user.email);
-    await page.getByLabel(m.password, { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: m.submit, exact: true }).click();
-    if (account.totpSecret) {
-      assert.equal(new URL(page.url()).pathname, pagePath('fi', 'signInSecondFactor'), 'asked for the second factor');
-      await page.locator('input[autocomplete="one-time-code"], input[name="code"]').first().fill(this.totpCode(account.totpSecret));
-      await page.locator('main form button[type="submit"]').first().click();
-    }
-    assert.equal(await page.locator('.user-menu__name').count(), 1, `signed in as ${account.user.email} (now at ${page.url()})`);
-  }
-
-  /** A new browser context signed in as the person (through the forms the first time), with or without JavaScript. */
-  async contextFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-    if (!this.states.has(who)) {
-      const context = await this.browser.newContext();
-      await this.signIn(await context.newPage(), who);
-      this.states.set(who, await context.storageState());
-      await context.close();
-    }
-    const context = await this.browser.newContext({ storageState: this.states.get(who)!, ...options });
-    // A missing element fails the step in seconds rather than at the runner's timeout.
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
-
-  async pageFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    return (await this.contextFor(who, options)).newPage();
   }
 }
 
