@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, sqliteFileIn } from './db/database.js';
 import { DEMO_PASSWORD } from './db/seed/demo-data.js';
-import { pruneExpiredData } from './features/privacy/prune.js';
 import { prepareDatabase } from './db/prepare.js';
 import { buildApp } from './http/app.js';
 
@@ -45,26 +44,18 @@ async function main() {
     }
   }
 
-  // Housekeeping until the job scheduler arrives: expired personal data is pruned hourly (idempotent,
-  // so several instances may all run it), and mail that a failed delivery left waiting is retried.
-  const housekeeping = async () => {
-    try {
-      const counts = await pruneExpiredData(database.db, new Date(), { sessionIdleMinutes: config.session.idleMinutes });
-      app.log.info({ counts }, 'expired personal data pruned');
-    } catch (error) {
-      app.log.error({ err: error }, 'pruning expired data failed');
-    }
-  };
-  const timers = [setInterval(() => void housekeeping(), 3_600_000), setInterval(() => void app.mailer.flush(), 60_000)];
-  for (const timer of timers) timer.unref();
-  void housekeeping();
-  void app.mailer.flush();
+  // Every instance runs the scheduler and the dispatcher: the jobs claim what is due and the dispatcher
+  // leases outbox rows, so the work is shared and each thing is done once. Routes also dispatch after
+  // a commit that wrote to the outbox, so the timer only picks up retries and scheduled work.
+  app.scheduler.start(60_000);
+  app.outbox.start(15_000);
+  void app.scheduler.tick();
+  void app.outbox.dispatch();
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    for (const timer of timers) clearInterval(timer);
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.destroy();

@@ -6,6 +6,7 @@ import { accounts } from './migrations/2026-11-28-0002-accounts.js';
 import { callsAndApplications } from './migrations/2026-11-29-0003-calls-and-applications.js';
 import { reviewsAndDecisions } from './migrations/2026-11-29-0004-reviews-and-decisions.js';
 import { projectsAndMonitoring } from './migrations/2026-11-29-0005-projects-and-monitoring.js';
+import { newsAndNotifications } from './migrations/2026-11-29-0006-news-and-notifications.js';
 
 /** Every migration in order. Names sort by date; never rename or edit one that has shipped. */
 const migrations: Record<string, PortableMigration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, PortableMigration> = {
   '2026-11-29-0003-calls-and-applications': callsAndApplications,
   '2026-11-29-0004-reviews-and-decisions': reviewsAndDecisions,
   '2026-11-29-0005-projects-and-monitoring': projectsAndMonitoring,
+  '2026-11-29-0006-news-and-notifications': newsAndNotifications,
 };
 
 class PortableMigrationProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NotificationTables } from './schema-notifications.js';
 
 /**
  * Row types of every table. Names in three languages are stored as columns (name_fi, name_sv,
@@ -244,6 +245,8 @@ export interface EmailMessageTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The one-click unsubscribe address of a subscription message (List-Unsubscribe, RFC 8058). */
+  list_unsubscribe: string | null;
 }
 
 export interface AuditLogTable {
@@ -738,7 +741,7 @@ export interface ProjectSearchTermTable {
   weight: number;
 }
 
-export interface Database {
+export interface Database extends NotificationTables {
   regions: RegionTable;
   strategies: StrategyTable;
   priorities: PriorityTable;

@@ -15,6 +15,10 @@ import { oidcRoutes } from '../features/auth/oidc.routes.js';
 import { apiTokenPages } from '../features/api-tokens/api-tokens.pages.js';
 import { meApi } from '../features/me/me.api.js';
 import { createMailer, type Mailer } from '../features/mail/mailer.js';
+import { createDispatcher, type Dispatcher } from '../jobs/dispatcher.js';
+import { outboxHandlers } from '../jobs/outbox-handlers.js';
+import { scheduledJobs } from '../jobs/scheduled-jobs.js';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { apiDocsPages } from '../features/api-docs/api-docs.pages.js';
 import { chairApi } from '../features/chair/chair.api.js';
 import { expertGroupApi } from '../features/expert-group/expert-group.api.js';
@@ -89,8 +93,12 @@ declare module 'fastify' {
     database: DatabaseHandle;
     /** The clock every rule that depends on "now" reads; tests set it. */
     now(): Date;
-    /** Delivers queued e-mail over SMTP, or keeps it in the database when no mail server is set. */
+    /** Sends e-mail over SMTP, or, when no mail server is set, says so (e-mail is then kept in the database). */
     mailer: Mailer;
+    /** Delivers the outbox (e-mail, webhooks, event fan-out); routes call dispatch() after a commit that wrote to it. */
+    outbox: Dispatcher;
+    /** Runs the scheduled jobs (reminders, publication of scheduled news, handover, digests); server.ts starts it. */
+    scheduler: Scheduler;
   }
 }
 
@@ -126,9 +134,27 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('config', config);
   app.decorate('database', deps.database);
   app.decorate('now', deps.now ?? (() => new Date()));
-  const mailer = createMailer(config, deps.database.db, () => app.now(), (error) => app.log.error({ err: error }, 'e-mail delivery failed'));
+  const mailer = createMailer(config, deps.database.db);
   app.decorate('mailer', mailer);
+  const outbox = createDispatcher({
+    db: deps.database.db,
+    handlers: outboxHandlers(config, deps.database.db, mailer),
+    now: () => app.now(),
+    log: (error, row) => app.log.error({ err: error, outboxId: row?.id, kind: row?.kind }, 'outbox delivery failed'),
+  });
+  app.decorate('outbox', outbox);
+  const scheduler = createScheduler({
+    db: deps.database.db,
+    jobs: scheduledJobs,
+    now: () => app.now(),
+    context: { config, owner: outbox.owner, deliverMail: mailer.delivers },
+    afterTick: () => outbox.dispatch(),
+    log: (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'),
+  });
+  app.decorate('scheduler', scheduler);
   app.addHook('onClose', async () => {
+    await scheduler.stop();
+    await outbox.stop();
     await mailer.close();
     await stopWhatIfWorker();
   });

@@ -45,6 +45,14 @@ export const pageSegments = {
   myProjects: { fi: 'omat-hankkeet', sv: 'mina-projekt', en: 'my-projects' },
   adminProjects: { fi: 'hallinta/hankkeet', sv: 'administration/projekt', en: 'admin/projects' },
   adminIndicators: { fi: 'hallinta/indikaattorit', sv: 'administration/indikatorer', en: 'admin/indicators' },
+  news: { fi: 'uutiset', sv: 'nyheter', en: 'news' },
+  // Feeds, the calendar, the widget and e-mail subscriptions, explained in one place.
+  feeds: { fi: 'syotteet', sv: 'floden', en: 'feeds' },
+  subscribe: { fi: 'tilaa', sv: 'prenumerera', en: 'subscribe' },
+  widget: { fi: 'upotus', sv: 'inbaddning', en: 'embed' },
+  accountNotifications: { fi: 'oma-tili/ilmoitukset', sv: 'mitt-konto/aviseringar', en: 'account/notifications' },
+  adminNews: { fi: 'hallinta/uutiset', sv: 'administration/nyheter', en: 'admin/news' },
+  adminWebhooks: { fi: 'hallinta/webhookit', sv: 'administration/webhooks', en: 'admin/webhooks' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageId = keyof typeof pageSegments;

@@ -55,6 +55,9 @@ export const policies = {
   // catalogue; the lead partner's members report (mayReportOn).
   manageProjects: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
   manageIndicators: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  // News: officers write them; webhooks: a council's officers subscribe their council's systems (mayManageWebhooksFor).
+  manageNews: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
+  manageWebhooks: (p: P) => bySession(p) && (isAdmin(p) || isOfficer(p)),
   readMetrics: (p: P) => isAdmin(p) || (p !== null && p.scopes !== null && p.scopes.includes('metrics')),
 } as const;
 
@@ -78,3 +81,6 @@ export const mayManageProject = (p: P, project: { fundingRegionCodes: readonly s
 /** Members of the lead partner's organisation write and submit the project's reports. */
 export const mayReportOn = (p: P, project: { leadOrganisationId: number }) =>
   p !== null && p.via === 'session' && isMemberOf(p, project.leadOrganisationId);
+
+/** A council's officers (and admins) manage the webhooks that tell that council's systems of events. */
+export const mayManageWebhooksFor = (p: P, regionCode: string) => isAdmin(p) || isOfficer(p, regionCode);

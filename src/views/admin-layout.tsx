@@ -10,6 +10,7 @@ type AdminSection = Exclude<keyof PageContext['t']['admin'], 'title' | 'navigati
 /** The admin area's sections, each shown only to those whose policy lets them in. */
 export const adminSections: ReadonlyArray<{ page: PageId; label: AdminSection; allowed: (p: Principal) => boolean }> = [
   { page: 'adminCalls', label: 'calls', allowed: policies.manageCalls },
+  { page: 'adminNews', label: 'news', allowed: policies.manageNews },
   { page: 'adminProjects', label: 'projects', allowed: policies.manageProjects },
   { page: 'adminIndicators', label: 'indicators', allowed: policies.manageIndicators },
   { page: 'adminUsers', label: 'users', allowed: (p) => policies.manageUsers(p) || policies.inviteOfficials(p) },
@@ -19,6 +20,7 @@ export const adminSections: ReadonlyArray<{ page: PageId; label: AdminSection; a
   { page: 'adminGrowthSectors', label: 'growthSectors', allowed: policies.manageStrategy },
   { page: 'adminChair', label: 'chair', allowed: policies.manageChair },
   { page: 'adminAudit', label: 'audit', allowed: policies.viewAuditLog },
+  { page: 'adminWebhooks', label: 'webhooks', allowed: policies.manageWebhooks },
   { page: 'adminEmail', label: 'email', allowed: policies.readKeptEmail },
   { page: 'adminApiTokens', label: 'apiTokens', allowed: policies.manageApiTokens },
 ];

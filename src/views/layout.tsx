@@ -12,7 +12,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-const navPages = ['home', 'calls', 'projects', 'monitoring', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
+const navPages = ['home', 'calls', 'news', 'projects', 'monitoring', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
 
 export function Layout({ ctx, title, description, children }: LayoutProps) {
   const { t, locale } = ctx;
@@ -89,6 +89,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                 </li>
                 <li>
                   <a href={pagePath(locale, 'openData')} aria-current={navCurrent(ctx, 'openData')}>{t.site.openData}</a>
+                </li>
+                <li>
+                  <a href={pagePath(locale, 'feeds')} aria-current={navCurrent(ctx, 'feeds')}>{t.site.feeds}</a>
                 </li>
               </ul>
             </nav>

@@ -107,7 +107,7 @@ for (const dialect of testDialects()) {
         ]);
         return emailId;
       });
-      assert.equal(await app.mailer.flush(), 1);
+      assert.equal(await app.outbox.dispatch(), 1);
       assert.equal((await database.db.selectFrom('email_messages').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'sent');
       const parts = mimeParts(mail.received.at(-1)!);
       assert.equal(parts.length, 3);

@@ -78,6 +78,11 @@ for (const dialect of testDialects()) {
         ':file': 'projects.csv',
         ':indicatorId': '999999',
         ':id@adminIndicators': '999999',
+        // News items, webhook subscriptions and deliveries that do not exist (404, counted as let in).
+        ':id@news': '999999',
+        ':id@adminNews': '999999',
+        ':id@adminWebhooks': '999999',
+        ':deliveryId': '999999',
         // Routes outside the pages (/api/v1/calls/:id) have no page id after the @.
         ':id@': String(sampleCall.id),
         ':id@adminCalls': String(sampleCall.id),

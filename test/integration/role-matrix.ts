@@ -315,6 +315,21 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET monitoring': everyone,
   'GET openData': everyone,
 
+  // News (news.pages.tsx, news.admin.pages.tsx). Public list and pages; officers and administrators write them.
+  // ':id@news' and ':id@adminNews' are 999999 (404, counted as let in); the matrix's empty posts answer 400.
+  // NEWS-ROUTES
+
+  // Feeds, calendar and the widget (feeds.pages.tsx, calendar.pages.tsx, widget.pages.tsx): public.
+  // FEED-ROUTES
+
+  // E-mail subscriptions (subscriptions.pages.tsx): public; ':token' is an unknown token (a page saying so, not an error).
+  // Notification preferences (account): every signed-in user.
+  // SUBSCRIPTION-ROUTES
+
+  // Webhooks (webhooks.admin.pages.tsx): officers (each for their own council) and administrators. ':id@adminWebhooks'
+  // and ':deliveryId' are 999999 (404).
+  // WEBHOOK-ROUTES
+
   // Outside the pages
   'GET /': everyone,
   'GET /healthz': everyone,

@@ -114,7 +114,7 @@ for (const dialect of testDialects()) {
         queueEmail(trx, { userId: null, to: 'saaja@example.test', locale: 'sv', purpose: 'test', subject: 'Testmeddelande från S3', text: 'Hej!\nDetta är ett test: åäö.' }, true, clock.now()),
       );
       assert.equal((await statusOf(id)).status, 'pending');
-      assert.equal(await app.mailer.flush(), 1);
+      assert.equal(await app.outbox.dispatch(), 1);
       const message = accepting.received.at(-1)!;
       assert.deepEqual(message.to, ['saaja@example.test']);
       assert.equal(message.from, 'no-reply@s3.test');
@@ -132,7 +132,7 @@ for (const dialect of testDialects()) {
       const user = await buildUser(database.db, { email: 'unohtaja@example.test', name: 'Uuno Unohtaja', locale: 'fi' });
       const response = await new TestAgent(app).post('/fi/salasana-unohtui', { email: user.email });
       assert.equal(response.statusCode, 303);
-      await app.mailer.flush();
+      await app.outbox.dispatch();
       const row = await database.db.selectFrom('email_messages').selectAll().where('to_address', '=', user.email).executeTakeFirstOrThrow();
       assert.equal(row.status, 'sent');
       assert.equal(row.purpose, 'password-reset');
@@ -148,20 +148,26 @@ for (const dialect of testDialects()) {
       const id = await database.db.transaction().execute((trx) =>
         queueEmail(trx, { userId: null, to: 'refused@example.test', locale: 'en', purpose: 'test', subject: 'Refused', text: 'Never arrives.' }, true, clock.now()),
       );
+      const later = () => clock.set(new Date(clock.now().getTime() + 2 * 3_600_000).toISOString());
       for (let attempt = 1; attempt < MAX_EMAIL_ATTEMPTS; attempt += 1) {
-        assert.equal(await failingApp.mailer.flush(), 0);
+        assert.equal(await failingApp.outbox.dispatch(), 0);
+        // The failed attempt is retried after a backoff, not at once.
+        assert.equal(await failingApp.outbox.dispatch(), 0);
+        assert.equal((await statusOf(id)).attempts, attempt, `no retry before the backoff after attempt ${attempt}`);
         const row = await statusOf(id);
         assert.equal(row.status, 'pending', `after attempt ${attempt}`);
         assert.equal(row.attempts, attempt);
         assert.match(row.last_error ?? '', /550/);
+        later();
       }
-      await failingApp.mailer.flush();
+      await failingApp.outbox.dispatch();
       const row = await statusOf(id);
       assert.equal(row.status, 'failed');
       assert.equal(row.attempts, MAX_EMAIL_ATTEMPTS);
       assert.ok(!rejecting.received.some((m) => m.to.includes('refused@example.test')));
       // A failed message is left for an administrator; later runs do not try it again.
-      await failingApp.mailer.flush();
+      later();
+      await failingApp.outbox.dispatch();
       assert.equal((await statusOf(id)).attempts, MAX_EMAIL_ATTEMPTS);
     });
   });

@@ -67,9 +67,9 @@ for (const dialect of testDialects()) {
       const id = await draft({ title: 'Kuittaushanke' });
       const agent = await agentFor(t, member);
       // The route flushes e-mail only after the commit; look at the database from outside the transaction at that moment.
-      const original = t.app.mailer.flush;
+      const original = t.app.outbox.dispatch;
       let seenAtFlush: Promise<number> | undefined;
-      t.app.mailer.flush = () => {
+      t.app.outbox.dispatch = () => {
         seenAtFlush = db().selectFrom('application_submissions').select('id').where('application_id', '=', id).execute().then((r) => r.length);
         return Promise.resolve(0);
       };
@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
       try {
         res = await agent.post(`${base(id)}/submit`, confirm);
       } finally {
-        t.app.mailer.flush = original;
+        t.app.outbox.dispatch = original;
       }
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, `${base(id)}/receipt`);

@@ -118,7 +118,7 @@ export async function accountPages(app: FastifyInstance) {
         app.mailer.delivers,
       );
       if (result.ok) {
-        void app.mailer.flush();
+        void app.outbox.dispatch();
         setSessionCookie(reply, app.config, result.token);
         return reply.redirect(`${pagePath(locale, 'accountPassword')}?changed`, 303);
       }

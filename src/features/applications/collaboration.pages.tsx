@@ -136,7 +136,7 @@ export async function collaborationPages(app: FastifyInstance) {
           { baseUrl: app.config.baseUrl, deliver: app.mailer.delivers },
         );
         if (result.ok) {
-          void app.mailer.flush();
+          void app.outbox.dispatch();
           return reply.redirect(`${pagePath(locale, 'applications', String(editor.application.id), 'people')}?done=${result.existing ? 'added' : 'invited'}`, 303);
         }
         errors = inviteErrors(result, locale);

@@ -116,7 +116,7 @@ export async function submissionPages(app: FastifyInstance) {
     switch (outcome.kind) {
       case 'submitted':
         // Committed: only now is the receipt shown and the e-mail sent.
-        void app.mailer.flush();
+        void app.outbox.dispatch();
         return reply.redirect(receiptPath(locale, application.id), 303);
       case 'not-found':
         throw new AppError('APPLICATION_NOT_FOUND');
@@ -200,7 +200,7 @@ export async function submissionPages(app: FastifyInstance) {
     });
     switch (outcome.kind) {
       case 'withdrawn':
-        void app.mailer.flush();
+        void app.outbox.dispatch();
         return reply.redirect(`${receiptPath(locale, application.id)}?withdrawn=1`, 303);
       case 'not-found':
         throw new AppError('APPLICATION_NOT_FOUND');

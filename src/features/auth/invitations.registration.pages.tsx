@@ -63,7 +63,7 @@ export async function registrationPages(app: FastifyInstance) {
       app.now(),
       { baseUrl: app.config.baseUrl, deliver: app.mailer.delivers },
     );
-    void app.mailer.flush();
+    void app.outbox.dispatch();
     return reply.redirect(pagePath(locale, 'register', 'sent'), 303);
   });
 

@@ -41,7 +41,7 @@ export async function passwordResetPages(app: FastifyInstance) {
     }
     // The same answer whatever happened, so the form does not tell who has an account.
     await requestPasswordReset(app.database.db, { email, ip: request.ip }, app.now(), mailCtx());
-    void app.mailer.flush();
+    void app.outbox.dispatch();
     return reply.redirect(pagePath(locale, 'passwordReset', 'sent'), 303);
   });
 
@@ -120,7 +120,7 @@ export async function passwordResetPages(app: FastifyInstance) {
         reply.code(410);
         return <GonePage ctx={ctx} />;
       }
-      void app.mailer.flush();
+      void app.outbox.dispatch();
       return reply.redirect(pagePath(locale, 'passwordReset', 'done'), 303);
     },
     tokenParams,

@@ -133,7 +133,7 @@ export async function callInquiryPages(app: FastifyInstance) {
           app.now(),
         );
         if (!result.ok) throw new AppError('NOT_FOUND');
-        if (result.mailed) void app.mailer.flush();
+        if (result.mailed) void app.outbox.dispatch();
         return reply.redirect(`${here}?done=${result.firstPublication ? 'published' : 'updated'}`, 303);
       }
       reply.code(400);

@@ -233,7 +233,10 @@ export async function callsAdminPages(app: FastifyInstance) {
         const call = await manageableCall(request);
         const result = await moveCall(db(), requestActor(request), call.id, step.action, app.now());
         if (result === null) throw new AppError('CALL_NOT_FOUND');
-        if (result.ok) return reply.redirect(`${pagePath(locale, 'adminCalls', String(call.id))}?${step.notice}=1`, 303);
+        if (result.ok) {
+          if (step.action === 'publish') void app.outbox.dispatch();
+          return reply.redirect(`${pagePath(locale, 'adminCalls', String(call.id))}?${step.notice}=1`, 303);
+        }
         if ('state' in result) return overview(locale, request, reply, call, { status: 409, refusedInPhase: result.state });
         if ('decisionsPending' in result) return overview(locale, request, reply, call, { status: 409, decisionsPending: result.decisionsPending });
         return overview(locale, request, reply, call, { status: 400, problems: result.problems });

@@ -1,3 +1,4 @@
+import { emitEvent } from '../../jobs/events.js';
 import type { Db, Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { CallStoredStatus } from '../../db/schema.js';
@@ -303,6 +304,8 @@ export async function moveCall(db: Db, actor: Actor, id: number, action: Exclude
       { action: step.audit, entityType: 'call', entityId: id, before: { status: call.status, version: call.version }, after: { status: step.to, version: call.version + 1 } },
       now,
     );
+    // The councils' channels hear of a published call from the outbox, in this transaction.
+    if (action === 'publish') await emitEvent(trx, { type: 'call.published', callId: id }, now);
     return { ok: true };
   });
 }

@@ -99,7 +99,8 @@ export async function councilDecisionPages(app: FastifyInstance) {
     }
     const result = await recordCouncilDecision(db(), requestActor(request), { callId: call.id, regionCode, decision: checked.value }, { deliverMail: app.mailer.delivers }, app.now());
     if (result.ok) {
-      if (result.mailed) void app.mailer.flush();
+      // The decision is published to the councils' channels (and letters mailed) through the outbox.
+      void app.outbox.dispatch();
       return reply.redirect(`${pagePath(locale, 'adminCalls', String(call.id), 'decisions')}?recorded=${result.finalApplicationIds.length}#council-${regionCode}`, 303);
     }
     const council = (await listRegions(db())).find((r) => r.code === regionCode)?.council.name[locale] ?? regionCode;

@@ -1,3 +1,4 @@
+import { emitEvent } from '../../jobs/events.js';
 import type { Transaction } from 'kysely';
 import type { Db, Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -93,6 +94,8 @@ export async function recordCouncilDecision(
       },
       now,
     );
+
+    await emitEvent(trx, { type: 'decision.published', callId: input.callId, regionCode: input.regionCode, decisionId }, now);
 
     const decided = new Set([...earlier.map((d) => d.regionCode), input.regionCode]);
     // Only this decision can make an outcome final: those that did not wait for this council were final before.

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { EmailMessageRow, EmailStatus } from '../../db/schema.js';
+import { enqueueOutbox } from '../../jobs/outbox.repository.js';
 
 export interface NewEmail {
   userId: number | null;
@@ -9,11 +10,14 @@ export interface NewEmail {
   purpose: string;
   subject: string;
   text: string;
+  /** The one-click unsubscribe address of a subscription message; sent as List-Unsubscribe. */
+  listUnsubscribe?: string | null;
 }
 
 /**
  * Writes an e-mail in the transaction of the change it reports: with a mail server configured it
- * waits for delivery ("pending"); without one it is kept for administrators to read ("kept").
+ * waits in the outbox for delivery ("pending"); without one it is kept for administrators to read
+ * ("kept") and never enters the outbox.
  */
 export async function queueEmail(db: Executor, email: NewEmail, deliver: boolean, at: Date): Promise<number> {
   const row = await db
@@ -27,9 +31,11 @@ export async function queueEmail(db: Executor, email: NewEmail, deliver: boolean
       body_text: email.text,
       status: deliver ? 'pending' : 'kept',
       created_at: at.toISOString(),
+      list_unsubscribe: email.listUnsubscribe ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (deliver) await enqueueOutbox(db, { kind: 'email', idempotencyKey: `email-${row.id}`, refId: row.id }, at);
   return row.id;
 }
 
@@ -88,29 +94,19 @@ export async function listEmailAttachments(db: Executor, emailId: number): Promi
   return rows.map((r) => ({ id: r.id, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes) }));
 }
 
-/** Takes one pending message for delivery; false when another process took it first. */
-export async function claimEmail(db: Executor, id: number): Promise<boolean> {
-  const result = await db
-    .updateTable('email_messages')
-    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export function pendingEmailIds(db: Executor, limit: number): Promise<Array<{ id: number }>> {
-  return db.selectFrom('email_messages').select('id').where('status', '=', 'pending').orderBy('id').limit(limit).execute();
-}
-
 export function findEmail(db: Executor, id: number): Promise<EmailMessageRow | undefined> {
   return db.selectFrom('email_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function markEmail(db: Executor, id: number, status: EmailStatus, at: Date, error?: string): Promise<void> {
+/** Mirrors an outbox attempt on the message, for the administrators' list: sent, failed for good, or waiting again. */
+export async function recordEmailAttempt(
+  db: Executor,
+  id: number,
+  attempt: { status: EmailStatus; attempts: number; error: string | null; at: Date },
+): Promise<void> {
   await db
     .updateTable('email_messages')
-    .set({ status, last_error: error ?? null, ...(status === 'sent' ? { sent_at: at.toISOString() } : {}) })
+    .set({ status: attempt.status, attempts: attempt.attempts, last_error: attempt.error, ...(attempt.status === 'sent' ? { sent_at: attempt.at.toISOString() } : {}) })
     .where('id', '=', id)
     .execute();
 }

@@ -1,69 +1,66 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { claimEmail, findEmail, markEmail, pendingEmailIds, readEmailAttachments } from './email.repository.js';
+import { emailBackoff } from '../../domain/retry-backoff.js';
+import type { OutboxHandler } from '../../jobs/dispatcher.js';
+import { findEmail, readEmailAttachments, recordEmailAttempt } from './email.repository.js';
 
 /** Delivery attempts before a message is marked failed and left for an administrator to look at. */
-export const MAX_EMAIL_ATTEMPTS = 5;
+export const MAX_EMAIL_ATTEMPTS = emailBackoff.maxAttempts;
 
 export interface Mailer {
-  /** True when a mail server is configured; otherwise messages are kept in the database. */
+  /** True when a mail server is configured; otherwise messages are kept in the database and never enter the outbox. */
   readonly delivers: boolean;
-  /** Sends what is waiting; called after each commit that queued mail and on a timer. */
-  flush(): Promise<number>;
+  /** Sends the e-mail rows of the outbox over SMTP; absent without a mail server. */
+  readonly handler: OutboxHandler | null;
   close(): void;
 }
 
-export function createMailer(config: Config, db: Db, now: () => Date, log: (error: unknown) => void): Mailer {
-  if (!config.smtpUrl) {
-    return { delivers: false, flush: async () => 0, close: () => {} };
-  }
+/**
+ * The outbox's e-mail channel. The message's Message-ID is made from its outbox idempotency key, so a
+ * message sent again after a lost lease is recognisably the same message to the receiving server.
+ */
+export function createMailer(config: Config, db: Db): Mailer {
+  if (!config.smtpUrl) return { delivers: false, handler: null, close: () => {} };
   const transport = nodemailer.createTransport(config.smtpUrl);
-  let running: Promise<number> | null = null;
-
-  async function deliverAll(): Promise<number> {
-    let sent = 0;
-    for (const { id } of await pendingEmailIds(db, 50)) {
-      if (!(await claimEmail(db, id))) continue;
-      const email = await findEmail(db, id);
-      if (!email) continue;
+  const host = new URL(config.baseUrl).hostname;
+  const handler: OutboxHandler = {
+    backoff: emailBackoff,
+    async deliver(row) {
+      const email = row.ref_id === null ? undefined : await findEmail(db, row.ref_id);
+      if (!email) return { ok: false, error: `e-mail ${row.ref_id} no longer exists`, permanent: true };
+      const attachments = await readEmailAttachments(db, email.id);
+      const headers: Record<string, string> = { 'Content-Language': email.locale, 'Auto-Submitted': 'auto-generated' };
+      if (email.list_unsubscribe) {
+        headers['List-Unsubscribe'] = `<${email.list_unsubscribe}>`;
+        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      }
       try {
-        const attachments = await readEmailAttachments(db, id);
         await transport.sendMail({
           from: config.mailFrom,
           to: email.to_address,
           subject: email.subject,
           text: email.body_text,
-          headers: { 'Content-Language': email.locale, 'Auto-Submitted': 'auto-generated' },
-          messageId: `<email-${email.id}.${email.created_at.replace(/\D/g, '')}@${new URL(config.baseUrl).hostname}>`,
+          headers,
+          messageId: `<${row.idempotency_key.replace(/[^A-Za-z0-9._-]/g, '.')}.${email.created_at.replace(/\D/g, '')}@${host}>`,
           attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
         });
-        await markEmail(db, id, 'sent', now());
-        sent += 1;
+        return { ok: true };
       } catch (error) {
-        log(error);
-        const failed = email.attempts >= MAX_EMAIL_ATTEMPTS;
-        await markEmail(db, id, failed ? 'failed' : 'pending', now(), error instanceof Error ? error.message : String(error));
+        const code = (error as { responseCode?: number }).responseCode;
+        // A mailbox that does not exist (5xx) will not appear on retry; a busy server (4xx) or a broken connection may recover.
+        return { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false, detail: code };
       }
-    }
-    return sent;
-  }
-
-  return {
-    delivers: true,
-    flush() {
-      // One delivery run at a time per process; a flush during a run waits for it and runs again.
-      const safely = () =>
-        deliverAll().catch((error: unknown) => {
-          log(error);
-          return 0;
-        });
-      const next = (running ?? Promise.resolve(0)).then(safely, safely);
-      running = next.finally(() => {
-        if (running === next) running = null;
-      });
-      return next;
     },
-    close: () => transport.close(),
+    async settle(trx, row, { outcome, attempt, final, now }) {
+      if (row.ref_id === null) return;
+      await recordEmailAttempt(trx, row.ref_id, {
+        status: outcome.ok ? 'sent' : final ? 'failed' : 'pending',
+        attempts: attempt,
+        error: outcome.ok ? null : outcome.error,
+        at: now,
+      });
+    },
   };
+  return { delivers: true, handler, close: () => transport.close() };
 }

@@ -116,7 +116,7 @@ export async function organisationAdminPages(app: FastifyInstance) {
         deliver: app.mailer.delivers,
       });
       if (result.ok) {
-        if (firstAdmin.value) void app.mailer.flush();
+        if (firstAdmin.value) void app.outbox.dispatch();
         return reply.redirect(`${pagePath(locale, 'adminOrganisations', String(result.organisation.id))}?done=created`, 303);
       }
       if (result.reason === 'duplicate') errors.push({ field: 'businessId', message: m.businessIdTakenAdmin(result.existing.name, result.existing.businessId) });

@@ -202,7 +202,7 @@ export async function organisationPages(app: FastifyInstance) {
         deliver: app.mailer.delivers,
       });
       if (result.ok) {
-        void app.mailer.flush();
+        void app.outbox.dispatch();
         return reply.redirect(`${pagePath(locale, 'organisations', String(organisation.id))}?done=invited`, 303);
       }
       errors = invitationErrors(result.reason, ctx.t, m);

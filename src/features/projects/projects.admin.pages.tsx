@@ -277,7 +277,7 @@ export async function projectsAdminPages(app: FastifyInstance) {
           form: { comment: form.comment, errors: [] },
         });
       }
-      if (result.mailed) void app.mailer.flush();
+      if (result.mailed) void app.outbox.dispatch();
       const done = result.completed ? 'completed' : decision === 'accept' ? 'accepted' : 'returned';
       return reply.redirect(`${pagePath(locale, 'adminProjects', String(project.id), 'reports', String(periodId))}?done=${done}`, 303);
     }, periodParams);

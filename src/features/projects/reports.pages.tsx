@@ -158,7 +158,7 @@ export async function reportsPages(app: FastifyInstance) {
       app.now(),
     );
     if (result.ok) {
-      if (result.emails > 0) void app.mailer.flush();
+      if (result.emails > 0) void app.outbox.dispatch();
       const path = pagePath(locale, 'myProjects', String(project.id), 'reports', String(periodId));
       return reply.redirect(`${path}?${result.status === 'submitted' ? 'submitted' : 'saved'}=1`, 303);
     }

@@ -131,7 +131,7 @@ export async function assignmentPages(app: FastifyInstance) {
       if (result.reason === 'already-assigned') return invalid(m.alreadyAssigned);
       throw new AppError(result.reason === 'call-not-found' ? 'CALL_NOT_FOUND' : 'APPLICATION_NOT_FOUND');
     }
-    if (result.mailed) void app.mailer.flush();
+    if (result.mailed) void app.outbox.dispatch();
     const done = result.status === 'barred' ? 'barred' : 'assigned';
     const here = pagePath(locale, 'adminCalls', String(call.id), 'review');
     return reply.redirect(`${here}?done=${done}&name=${encodeURIComponent(result.reviewerName)}#application-${applicationId}`, 303);
@@ -152,7 +152,7 @@ export async function assignmentPages(app: FastifyInstance) {
       if (result.reason === 'locked') return refused(locale, request, reply, call, null, form);
       throw new AppError('CALL_NOT_FOUND');
     }
-    if (result.reviewersMailed > 0) void app.mailer.flush();
+    if (result.reviewersMailed > 0) void app.outbox.dispatch();
     const here = pagePath(locale, 'adminCalls', String(call.id), 'review');
     return reply.redirect(`${here}?done=automatic&added=${result.added}&mailed=${result.reviewersMailed}&n=${perApplication}`, 303);
   }, callParams);

@@ -128,7 +128,7 @@ export async function usersAdminPages(app: FastifyInstance) {
         { baseUrl: app.config.baseUrl, deliver: app.mailer.delivers },
       );
       if (result.ok) {
-        void app.mailer.flush();
+        void app.outbox.dispatch();
         return reply.redirect(`${pagePath(locale, 'adminUsers', String(result.userId))}?done=${result.existing ? 'invitedExisting' : 'invited'}`, 303);
       }
       if (result.reason === 'forbidden') throw new AppError('FORBIDDEN');
@@ -243,7 +243,7 @@ export async function usersAdminPages(app: FastifyInstance) {
       baseUrl: app.config.baseUrl,
       deliver: app.mailer.delivers,
     });
-    if (result.ok) void app.mailer.flush();
+    if (result.ok) void app.outbox.dispatch();
     return answer(locale, request, reply, result, 'resent', 'account');
   }, idParams);
 }

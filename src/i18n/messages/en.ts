@@ -13,10 +13,12 @@ export const en: Messages = {
     footerText:
       'A joint service of the regional councils of Etelä-Savo, Pohjois-Savo, Pohjois-Karjala, Keski-Pohjanmaa, Pohjois-Pohjanmaa, Kainuu and Lapland.',
     openData: 'Open data',
+    feeds: 'Feeds and subscriptions',
     demoBadge: 'Demo data',
     breadcrumb: 'Breadcrumb',
   },
   nav: {
+    news: 'News',
     home: 'Home',
     strategy: 'Strategy',
     calls: 'Funding calls',
@@ -131,6 +133,7 @@ export const en: Messages = {
     navigation: 'Administration menu',
     users: 'Users and roles',
     calls: 'Funding calls',
+    news: 'News',
     projects: 'Funded projects',
     indicators: 'Indicators',
     organisations: 'Organisations',
@@ -139,6 +142,7 @@ export const en: Messages = {
     growthSectors: 'Growth sectors',
     chair: 'Chair region',
     audit: 'Audit log',
+    webhooks: 'Webhooks',
     email: 'Sent e-mail',
     apiTokens: 'API tokens',
   },

@@ -15,10 +15,12 @@ export const fi = {
     footerText:
       'Etelä-Savon, Pohjois-Savon, Pohjois-Karjalan, Keski-Pohjanmaan, Pohjois-Pohjanmaan, Kainuun ja Lapin maakuntaliittojen yhteinen palvelu.',
     openData: 'Avoin data',
+    feeds: 'Syötteet ja tilaukset',
     demoBadge: 'Esimerkkitieto',
     breadcrumb: 'Murupolku',
   },
   nav: {
+    news: 'Uutiset',
     home: 'Etusivu',
     strategy: 'Strategia',
     calls: 'Rahoitushaut',
@@ -133,6 +135,7 @@ export const fi = {
     navigation: 'Hallinnan valikko',
     users: 'Käyttäjät ja roolit',
     calls: 'Rahoitushaut',
+    news: 'Uutiset',
     projects: 'Rahoitetut hankkeet',
     indicators: 'Indikaattorit',
     organisations: 'Organisaatiot',
@@ -141,6 +144,7 @@ export const fi = {
     growthSectors: 'Kasvualat',
     chair: 'Puheenjohtajuus',
     audit: 'Lokitiedot',
+    webhooks: 'Webhookit',
     email: 'Lähetetyt sähköpostit',
     apiTokens: 'API-avaimet',
   },

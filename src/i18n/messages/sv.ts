@@ -13,10 +13,12 @@ export const sv: Messages = {
     footerText:
       'En gemensam tjänst av landskapsförbunden i Södra Savolax, Norra Savolax, Norra Karelen, Mellersta Österbotten, Norra Österbotten, Kajanaland och Lappland.',
     openData: 'Öppna data',
+    feeds: 'Flöden och prenumerationer',
     demoBadge: 'Exempeldata',
     breadcrumb: 'Brödsmulor',
   },
   nav: {
+    news: 'Nyheter',
     home: 'Startsida',
     strategy: 'Strategi',
     calls: 'Utlysningar',
@@ -131,6 +133,7 @@ export const sv: Messages = {
     navigation: 'Administrationsmeny',
     users: 'Användare och roller',
     calls: 'Utlysningar',
+    news: 'Nyheter',
     projects: 'Finansierade projekt',
     indicators: 'Indikatorer',
     organisations: 'Organisationer',
@@ -139,6 +142,7 @@ export const sv: Messages = {
     growthSectors: 'Tillväxtbranscher',
     chair: 'Ordförandeskap',
     audit: 'Loggdata',
+    webhooks: 'Webhooks',
     email: 'Skickade e-postmeddelanden',
     apiTokens: 'API-nycklar',
   },

@@ -1,0 +1,15 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { OutboxKind } from '../db/schema-notifications.js';
+import type { Mailer } from '../features/mail/mailer.js';
+import type { OutboxHandler } from './dispatcher.js';
+import { eventListeners } from './event-listeners.js';
+import { eventFanOutHandler } from './events.js';
+
+/** How each kind of outbox row is delivered in this process. */
+export function outboxHandlers(_config: Config, _db: Db, mailer: Mailer): Partial<Record<OutboxKind, OutboxHandler>> {
+  return {
+    ...(mailer.handler ? { email: mailer.handler } : {}),
+    event: eventFanOutHandler(eventListeners),
+  };
+}
