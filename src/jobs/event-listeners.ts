@@ -1,5 +1,13 @@
+import type { Config } from '../config.js';
 import type { EventListener } from './events.js';
 
+export interface ListenerContext {
+  config: Config;
+  /** False when no mail server is configured: e-mail is kept, not sent. */
+  deliverMail: boolean;
+}
+
 /** Everything an event fans out to, in order. Each channel adds its own line. */
-export const eventListeners: readonly EventListener[] = [
-];
+export function eventListeners(_ctx: ListenerContext): EventListener[] {
+  return [];
+}

@@ -7,9 +7,9 @@ import { eventListeners } from './event-listeners.js';
 import { eventFanOutHandler } from './events.js';
 
 /** How each kind of outbox row is delivered in this process. */
-export function outboxHandlers(_config: Config, _db: Db, mailer: Mailer): Partial<Record<OutboxKind, OutboxHandler>> {
+export function outboxHandlers(config: Config, _db: Db, mailer: Mailer): Partial<Record<OutboxKind, OutboxHandler>> {
   return {
     ...(mailer.handler ? { email: mailer.handler } : {}),
-    event: eventFanOutHandler(eventListeners),
+    event: eventFanOutHandler(eventListeners({ config, deliverMail: mailer.delivers })),
   };
 }

@@ -83,6 +83,10 @@ for (const dialect of testDialects()) {
         ':id@adminNews': '999999',
         ':id@adminWebhooks': '999999',
         ':deliveryId': '999999',
+        // Feeds (/feeds/:locale/:feed) and the calendar (/calendar/:locale/:calendar).
+        ':locale': 'fi',
+        ':feed': 'all.atom',
+        ':calendar': 'calls.ics',
         // Routes outside the pages (/api/v1/calls/:id) have no page id after the @.
         ':id@': String(sampleCall.id),
         ':id@adminCalls': String(sampleCall.id),
