@@ -118,3 +118,16 @@ export async function countOutbox(db: Executor): Promise<Record<OutboxKind, Outb
   for (const r of rows) counts[r.kind][r.status] = Number(r.n);
   return counts;
 }
+
+/** When the oldest row that is due and still pending became due; null when nothing is waiting. */
+export async function oldestPendingOutbox(db: Executor, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('available_at')
+    .where('status', '=', 'pending')
+    .where('available_at', '<=', now.toISOString())
+    .orderBy('available_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.available_at ?? null;
+}

@@ -153,6 +153,9 @@ for (const dialect of testDialects()) {
       const metrics = await call('GET', '/metrics', await tokenFor(operator, ['metrics']));
       assert.equal(metrics.statusCode, 200);
       assert.match(metrics.body, /# TYPE/);
+      // The outbox as operators watch it (counted at each scrape).
+      assert.match(metrics.body, /^s3_outbox_rows\{kind="webhook",status="failed"\} \d+$/m);
+      assert.match(metrics.body, /^s3_outbox_oldest_pending_seconds \d+/m);
       assert.equal((await call('GET', '/metrics', await tokenFor(operator, ['read']))).statusCode, 403);
     });
 
