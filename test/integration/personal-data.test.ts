@@ -254,9 +254,23 @@ for (const dialect of testDialects()) {
       await token('expired-long-ago', iso(8 * day), null);
       await queueEmail(db(), { userId: user.id, to: user.email, locale: 'fi', purpose: 'old', subject: 'Vanha', text: '.' }, false, new Date(iso(366 * day)));
       await queueEmail(db(), { userId: user.id, to: user.email, locale: 'fi', purpose: 'new', subject: 'Uusi', text: '.' }, false, new Date(iso(day)));
+      // Outbox rows: delivered a month ago (pruned) or yesterday (kept); failed half a year ago (kept) or over a year ago (pruned); pending (kept).
+      const outboxRow = (key: string, status: 'pending' | 'delivered' | 'failed', createdDaysAgo: number, deliveredDaysAgo?: number) =>
+        db()
+          .insertInto('outbox')
+          .values({ kind: 'event', idempotency_key: `prune-${key}`, payload: 'null', status, available_at: iso(createdDaysAgo * day), created_at: iso(createdDaysAgo * day), delivered_at: deliveredDaysAgo === undefined ? null : iso(deliveredDaysAgo * day) })
+          .execute();
+      await outboxRow('delivered-old', 'delivered', 40, 31);
+      await outboxRow('delivered-new', 'delivered', 2, 1);
+      await outboxRow('failed-recent', 'failed', 180);
+      await outboxRow('failed-old', 'failed', 366);
+      await outboxRow('pending-old', 'pending', 400);
+      await db().insertInto('job_runs').values([{ job_key: 'prune-test:old', owner: 'x', ran_at: iso(401 * day) }, { job_key: 'prune-test:new', owner: 'x', ran_at: iso(day) }]).execute();
 
       const counts = await pruneExpiredData(db(), now);
-      assert.deepEqual(counts, { sessions: 2, loginFailures: 1, oneTimeTokens: 2, emails: 1 });
+      assert.deepEqual(counts, { sessions: 2, loginFailures: 1, oneTimeTokens: 2, emails: 1, subscriptions: 0, outbox: 2, webhookDeliveries: 0, jobRuns: 1 });
+      const outboxLeft = await db().selectFrom('outbox').select('idempotency_key').where('idempotency_key', 'like', 'prune-%').orderBy('idempotency_key').execute();
+      assert.deepEqual(outboxLeft.map((r) => r.idempotency_key), ['prune-delivered-new', 'prune-failed-recent', 'prune-pending-old']);
       const left = await db().selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute();
       assert.deepEqual(left.map((s) => s.id_hash), [sha256Hex('live')]);
       const tokens = await db().selectFrom('one_time_tokens').select('token_hash').where('user_id', '=', user.id).execute();
@@ -265,7 +279,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(mail.map((m) => m.purpose), ['new']);
       const [entry] = await db().selectFrom('audit_log').selectAll().where('action', '=', 'privacy.pruned').execute();
       assert.deepEqual(JSON.parse(entry!.after_json!), counts);
-      assert.deepEqual(await pruneExpiredData(db(), now), { sessions: 0, loginFailures: 0, oneTimeTokens: 0, emails: 0 }, 'a second run finds nothing');
+      assert.deepEqual(await pruneExpiredData(db(), now), { sessions: 0, loginFailures: 0, oneTimeTokens: 0, emails: 0, subscriptions: 0, outbox: 0, webhookDeliveries: 0, jobRuns: 0 }, 'a second run finds nothing');
     });
   });
 }

@@ -7,6 +7,12 @@ export const retention = {
   loginFailureHours: 24,
   oneTimeTokenDaysAfterUse: 7,
   emailDays: 365,
+  unsubscribedDays: 30,
+  /** Delivered outbox rows are kept a month for tracing; failed ones a year, for administrators to look into. */
+  outboxDeliveredDays: 30,
+  outboxFailedDays: 365,
+  webhookDeliveryDays: 90,
+  jobRunDays: 400,
 } as const;
 
 export interface PruneCounts {
@@ -14,6 +20,12 @@ export interface PruneCounts {
   loginFailures: number;
   oneTimeTokens: number;
   emails: number;
+  /** E-mail subscriptions unsubscribed 30 days ago, or never confirmed before their link expired. */
+  subscriptions: number;
+  /** Done outbox rows, webhook deliveries with their attempts, and records of job slots that ran, past their time. */
+  outbox: number;
+  webhookDeliveries: number;
+  jobRuns: number;
 }
 
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -21,8 +33,8 @@ const ago = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString(
 /**
  * Deletes personal data whose retention has run out: sessions past their absolute expiry or idle
  * limit, failed sign-in records older than a day (the rate limit looks back 15 minutes), one-time
- * tokens a week after use or expiry, and e-mail copies after a year (pending ones are left for the
- * mailer). Meant to run every hour or so; idempotent. One audit entry records the counts, when
+ * tokens a week after use or expiry, e-mail copies after a year (pending ones are left for the
+ * mailer), and e-mail subscriptions 30 days after unsubscribing or once their confirmation link expired. Meant to run every hour or so; idempotent. One audit entry records the counts, when
  * anything was deleted.
  */
 export async function pruneExpiredData(
@@ -60,6 +72,36 @@ export async function pruneExpiredData(
           .where('status', 'in', ['sent', 'kept', 'failed'])
           .executeTakeFirst(),
       ),
+      subscriptions: n(
+        await trx
+          .deleteFrom('email_subscriptions')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'unsubscribed'), eb('unsubscribed_at', '<', ago(now, retention.unsubscribedDays * day))]),
+              eb.and([eb('status', '=', 'pending'), eb('confirm_expires_at', '<', now.toISOString())]),
+            ]),
+          )
+          .executeTakeFirst(),
+      ),
+      outbox: n(
+        await trx
+          .deleteFrom('outbox')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'delivered'), eb('delivered_at', '<', ago(now, retention.outboxDeliveredDays * day))]),
+              eb.and([eb('status', '=', 'failed'), eb('created_at', '<', ago(now, retention.outboxFailedDays * day))]),
+            ]),
+          )
+          .executeTakeFirst(),
+      ),
+      webhookDeliveries: n(
+        await trx
+          .deleteFrom('webhook_deliveries')
+          .where('status', 'in', ['delivered', 'failed'])
+          .where('created_at', '<', ago(now, retention.webhookDeliveryDays * day))
+          .executeTakeFirst(),
+      ),
+      jobRuns: n(await trx.deleteFrom('job_runs').where('ran_at', '<', ago(now, retention.jobRunDays * day)).executeTakeFirst()),
     };
     if (Object.values(counts).some((c) => c > 0)) {
       await appendAudit(trx, systemActor, { action: 'privacy.pruned', after: counts }, now);
