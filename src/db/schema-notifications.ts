@@ -87,7 +87,8 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
 export interface WebhookDeliveryTable {
   id: Generated<number>;
   subscription_id: number;
-  event_type: WebhookEventType;
+  /** An event, or 'ping': a test delivery an officer sends from the subscription's page. */
+  event_type: WebhookEventType | 'ping';
   /** The event's idempotency key; the same for a replay, so the receiver can tell. */
   event_id: string;
   body: string;
