@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase, sqliteFileIn } from '../db/database.js';
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
 import { seedDemoCalls } from '../db/seed/demo-calls.js';
+import { seedDemoNews } from '../db/seed/demo-news.js';
 import { seedDemoData, seedReferenceData } from '../db/seed/seed.js';
 import { helsinkiYear } from '../domain/helsinki-time.js';
 import { chairSchedule, clearChairOverride, overrideChairYear } from '../features/chair/chair.commands.js';
@@ -97,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
             console.error('Demo data is never added in production (NODE_ENV=production).');
             return 1;
           }
-          console.log(`Demo rows added: ${await seedDemoData(database.db)}; demo calls added: ${await seedDemoCalls(database.db, new Date())}`);
+          console.log(`Demo rows added: ${await seedDemoData(database.db)}; demo calls added: ${await seedDemoCalls(database.db, new Date())}; demo news added: ${await seedDemoNews(database.db, new Date())}`);
         }
         return 0;
       }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { seedDemoCalls } from './seed/demo-calls.js';
+import { seedDemoNews } from './seed/demo-news.js';
 import { hasNoUserData, seedDemoData, seedReferenceData, type SeedReport } from './seed/seed.js';
 
 export interface PreparedDatabase {
@@ -23,6 +24,6 @@ export async function prepareDatabase(config: Config, handle: DatabaseHandle): P
   const migrationsApplied = await migrateToLatest(handle);
   const empty = await hasNoUserData(handle.db);
   const reference = await seedReferenceData(handle.db);
-  const demoRows = wantsDemoData(config, handle, empty) ? (await seedDemoData(handle.db)) + (await seedDemoCalls(handle.db, new Date())) : 0;
+  const demoRows = wantsDemoData(config, handle, empty) ? (await seedDemoData(handle.db)) + (await seedDemoCalls(handle.db, new Date())) + (await seedDemoNews(handle.db, new Date())) : 0;
   return { migrationsApplied, reference, demoRows };
 }

@@ -24,7 +24,6 @@ export const errorCatalogue = {
   REPORT_STATE: { status: 409, title: 'The report is not in a state that allows this' },
   INDICATOR_NOT_FOUND: { status: 404, title: 'No indicator has this identifier' },
   NEWS_NOT_FOUND: { status: 404, title: 'No news item has this identifier' },
-  NEWS_VERSION_CONFLICT: { status: 409, title: 'The news item was changed by someone else meanwhile' },
   WEBHOOK_NOT_FOUND: { status: 404, title: 'No webhook subscription or delivery has this identifier' },
   CHAIR_NOT_SET: { status: 404, title: 'No chair region is set for this year' },
   UNAUTHENTICATED: { status: 401, title: 'Sign-in or a valid API token is required' },

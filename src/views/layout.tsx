@@ -9,12 +9,14 @@ interface LayoutProps {
   /** The page's own title; the site name is added after it. */
   title: string;
   description?: string;
+  /** Feeds of the page's content, for feed readers' autodiscovery (<link rel="alternate">). */
+  feeds?: ReadonlyArray<{ type: string; title: string; href: string }>;
   children: ComponentChildren;
 }
 
 const navPages = ['home', 'calls', 'news', 'projects', 'monitoring', 'strategy', 'regions', 'expertGroup'] as const satisfies readonly PageId[];
 
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+export function Layout({ ctx, title, description, feeds, children }: LayoutProps) {
   const { t, locale } = ctx;
   const fullTitle = ctx.current === 'home' ? t.site.name : `${title} – ${t.site.shortName}`;
   return (
@@ -29,6 +31,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
           <link rel="alternate" hrefLang={l} href={`${ctx.baseUrl}${ctx.alternates[l]}`} />
         ))}
         <link rel="alternate" hrefLang="x-default" href={`${ctx.baseUrl}/`} />
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/tokens.css" />
         <link rel="stylesheet" href="/assets/site.css" />

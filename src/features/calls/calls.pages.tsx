@@ -12,6 +12,7 @@ import { findPublicCall, instruments, listPublicCalls, publicPhases, type CallFi
 import { CallIdSchema } from './calls.schema.js';
 import { CallPage } from './views/calls.detail.js';
 import { CallListPage, type CallListForm } from './views/calls.list.js';
+import { listPublishedNews } from '../news/news.read.js';
 
 /** Calls on one page of the list. */
 export const CALLS_PER_PAGE = 20;
@@ -99,9 +100,9 @@ export async function callsPages(app: FastifyInstance) {
       const db = app.database.db;
       const found = await findPublicCall(db, id, app.now());
       if (!found) throw new AppError('CALL_NOT_FOUND');
-      const [regions, priorities] = await Promise.all([listRegions(db), listPriorities(db)]);
+      const [regions, priorities, news] = await Promise.all([listRegions(db), listPriorities(db), listPublishedNews(db, { callId: id, limit: 3 })]);
       const ctx = pageContext(request, locale, { current: 'calls', alternates: alternatePaths('calls', String(id)) });
-      return <CallPage ctx={ctx} found={found} regions={regions} priorities={priorities} asked={(request.query as Record<string, unknown>).asked === '1'} />;
+      return <CallPage ctx={ctx} found={found} regions={regions} priorities={priorities} news={news} asked={(request.query as Record<string, unknown>).asked === '1'} />;
     },
     { schema: { params: Type.Object({ id: CallIdSchema }) } },
   );

@@ -15,8 +15,10 @@ import { PublicApplicationsSection } from './calls.applications.js';
 import { formatRate } from '../../../i18n/format.js';
 import { LocalText, Paragraphs, PhaseTag, localText, phaseSentence } from './calls.parts.js';
 import { decisionsPublicMessages } from '../../decisions/decisions.public.messages.js';
+import type { PublishedNews } from '../../news/news.read.js';
+import { CallNewsSection } from '../../news/views/news-parts.js';
 
-export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: readonly Region[]; priorities: readonly Priority[]; asked: boolean }) {
+export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: readonly Region[]; priorities: readonly Priority[]; asked: boolean; news?: readonly PublishedNews[] }) {
   const { ctx, found, regions, priorities, asked } = props;
   const { call, phase } = found;
   const { locale, t } = ctx;
@@ -143,6 +145,8 @@ export function CallPage(props: { ctx: PageContext; found: PublicCall; regions: 
       <CallInquiriesSection ctx={ctx} callId={call.id} inquiries={found.inquiries} phase={phase} asked={asked} />
 
       <PublicApplicationsSection ctx={ctx} found={found} regions={regions} priorities={priorities} />
+
+      <CallNewsSection ctx={ctx} items={props.news ?? []} />
 
       <h2>{m.contactHeading}</h2>
       <p>

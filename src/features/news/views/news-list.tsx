@@ -1,0 +1,98 @@
+import { pagePath } from '../../../http/page-paths.js';
+import { Notice, SelectField } from '../../../views/components/form.js';
+import { PageHeading } from '../../../views/components/page-heading.js';
+import { Layout } from '../../../views/layout.js';
+import type { PageContext } from '../../../views/page-context.js';
+import { localText } from '../../calls/views/calls.parts.js';
+import type { Region } from '../../regions/regions.repository.js';
+import type { Priority } from '../../strategy/strategy.repository.js';
+import { newsMessages } from '../news.messages.js';
+import type { PublishedNews } from '../news.read.js';
+import { FollowNews, NewsCard, newsFeedLink, type NewsLabels } from './news-parts.js';
+
+/** The list's filters as the form shows them ('' for none). */
+export interface NewsListForm {
+  region: string;
+  priority: string;
+}
+
+export function NewsListPage(props: {
+  ctx: PageContext;
+  form: NewsListForm;
+  ignored: boolean;
+  regions: readonly Region[];
+  priorities: readonly Priority[];
+  labels: NewsLabels;
+  items: readonly PublishedNews[];
+  /** Set on a later page: the address of the first. */
+  first: string | undefined;
+  next: string | undefined;
+}) {
+  const { ctx, form, items } = props;
+  const { locale } = ctx;
+  const m = newsMessages[locale];
+  const filtered = form.region !== '' || form.priority !== '';
+  const feedFilter = { ...(form.region ? { region: form.region } : {}), ...(form.priority ? { priority: form.priority } : {}) };
+  return (
+    <Layout ctx={ctx} title={m.title} description={m.lead} feeds={[newsFeedLink(locale, feedFilter)]}>
+      <PageHeading title={m.title} lead={m.lead} />
+      {props.ignored ? <Notice text={m.ignored} kind="warning" /> : null}
+      <form method="get" action={pagePath(locale, 'news')} class="filter-form">
+        <fieldset>
+          <legend>{m.filtersLegend}</legend>
+          <SelectField
+            name="region"
+            label={m.region}
+            hint={m.regionHint}
+            value={form.region}
+            placeholder={m.anyRegion}
+            options={props.regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
+          />
+          <SelectField
+            name="priority"
+            label={m.priority}
+            value={form.priority}
+            placeholder={m.anyPriority}
+            options={props.priorities.map((p) => ({ value: p.slug, label: localText(p.name, locale).text }))}
+          />
+        </fieldset>
+        <button type="submit" class="button">
+          {m.submit}
+        </button>
+        {filtered ? <a href={pagePath(locale, 'news')}>{m.clear}</a> : null}
+      </form>
+
+      <section aria-labelledby="news-list-heading">
+        <h2 id="news-list-heading">{m.listHeading}</h2>
+        {items.length === 0 ? (
+          <p role="status">{props.first ? m.noMore : filtered ? m.noResults : m.noNews}</p>
+        ) : (
+          <ul class="call-list news-list">
+            {items.map((item) => (
+              <NewsCard ctx={ctx} item={item} labels={props.labels} />
+            ))}
+          </ul>
+        )}
+        {props.first || props.next ? (
+          <nav class="pager" aria-label={m.pagination}>
+            <ul>
+              {props.first ? (
+                <li>
+                  <a href={props.first}>{m.firstPage}</a>
+                </li>
+              ) : null}
+              {props.next ? (
+                <li>
+                  <a href={props.next} rel="next">
+                    {m.olderPage}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </section>
+      <FollowNews ctx={ctx} />
+    </Layout>
+  );
+}
