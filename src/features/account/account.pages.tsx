@@ -16,6 +16,7 @@ import { setSessionCookie } from '../auth/auth.pages.js';
 import { authMessages } from '../auth/auth.messages.js';
 import { findUserById } from '../auth/users.repository.js';
 import { assignmentMessages } from '../reviews/assignments.messages.js';
+import { notificationPreferencesMessages } from '../notifications/notification-preferences.messages.js';
 import { accountDataPages } from './account-data.pages.js';
 import { accountSessionsPages } from './account-sessions.pages.js';
 import { accountMessages } from './account.messages.js';
@@ -226,6 +227,9 @@ function OverviewPage(props: {
           </li>
           <li>
             <a href={pagePath(locale, 'accountData')}>{m.dataLink}</a>
+          </li>
+          <li>
+            <a href={pagePath(locale, 'accountNotifications')}>{notificationPreferencesMessages[locale].accountLink}</a>
           </li>
         </ul>
       </section>

@@ -5,7 +5,7 @@ import { pagePath } from '../../http/page-paths.js';
 import { formatCalendarDate } from '../../i18n/format.js';
 import { isLocale, type Locale } from '../../i18n/locales.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
-import { queueEmail } from '../mail/email.repository.js';
+import { notifyUser } from '../notifications/notify-user.js';
 import type { PeriodValue } from './projects.admin.form.js';
 import { projectsAdminMessages } from './projects.admin.messages.js';
 import {
@@ -160,17 +160,18 @@ export async function reviewProjectReport(
     ]
       .filter((part) => part !== '')
       .join('\n\n');
-    await queueEmail(
+    await notifyUser(
       trx,
       {
         userId: recipient.userId,
+        kind: 'report-notice',
         to: recipient.email,
         locale,
         purpose: `report-${status}`,
         subject: status === 'accepted' ? m.email.acceptedSubject(input.project.title) : m.email.returnedSubject(input.project.title),
         text,
       },
-      options.deliverMail,
+      { deliverMail: options.deliverMail },
       now,
     );
     return { ok: true, completed, mailed: true };

@@ -6,7 +6,7 @@ import { leadMayEdit, reportTiming } from '../../domain/project-reporting.js';
 import { pagePath } from '../../http/page-paths.js';
 import { formatCalendarDate } from '../../i18n/format.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
-import { queueEmail } from '../mail/email.repository.js';
+import { notifyUser } from '../notifications/notify-user.js';
 import type { ProjectDetails, ReportingPeriod } from './projects.repository.js';
 import type { ReportValues } from './reports.form.js';
 import { reportsMessages, type ReportState } from './reports.messages.js';
@@ -114,10 +114,11 @@ export async function saveReport(db: Db, actor: Actor, input: SaveReportInput, o
           const kind = m.kinds[period.kind];
           const date = (d: string) => formatCalendarDate(d, officer.locale);
           const lead = project.partners.find((p) => p.isLead)?.organisationName ?? '';
-          await queueEmail(
+          const outcome = await notifyUser(
             trx,
             {
               userId: officer.userId,
+              kind: 'report-notice',
               to: officer.email,
               locale: officer.locale,
               purpose: 'project-report-submitted',
@@ -132,10 +133,10 @@ export async function saveReport(db: Db, actor: Actor, input: SaveReportInput, o
                 url: `${options.baseUrl}${pagePath(officer.locale, 'adminProjects', String(project.id))}`,
               }),
             },
-            options.deliverMail,
+            { deliverMail: options.deliverMail },
             now,
           );
-          emails += 1;
+          if (outcome === 'queued') emails += 1;
         }
       }
       await appendAudit(

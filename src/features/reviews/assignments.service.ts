@@ -6,7 +6,7 @@ import { planAssignments, type Unfilled } from '../../domain/reviewer-assignment
 import { pagePath } from '../../http/page-paths.js';
 import { isLocale, type Locale } from '../../i18n/locales.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
-import { queueEmail } from '../mail/email.repository.js';
+import { notifyUser } from '../notifications/notify-user.js';
 import { assignmentMessages } from './assignments.messages.js';
 import {
   callOfApplication,
@@ -242,10 +242,10 @@ async function mailReviewer(trx: Transaction<Database>, reviewer: Expert, callId
   const title = call[`title_${locale}`] || call.title_fi;
   const m = assignmentMessages[locale];
   const url = `${mail.baseUrl}${pagePath(locale, 'reviews')}`;
-  await queueEmail(
+  await notifyUser(
     trx,
-    { userId: reviewer.id, to: reviewer.email, locale, purpose: 'review-assigned', subject: m.mailSubject(title), text: m.mailText(reviewer.name, title, count, url) },
-    mail.deliver,
+    { userId: reviewer.id, kind: 'review-assigned', to: reviewer.email, locale, purpose: 'review-assigned', subject: m.mailSubject(title), text: m.mailText(reviewer.name, title, count, url) },
+    { deliverMail: mail.deliver },
     now,
   );
 }
