@@ -62,6 +62,12 @@ for (const dialect of testDialects()) {
 
     it('exports the user’s data as a JSON attachment with the expected parts and no secrets', async () => {
       const { user, org } = await userWithData();
+      const at = '2026-11-20T10:00:00.000Z';
+      await db().insertInto('notification_preferences').values({ user_id: user.id, delivery: 'daily', deadline_reminders: 0, updated_at: at }).execute();
+      await db()
+        .insertInto('email_subscriptions')
+        .values({ email: user.email, locale: 'fi', status: 'confirmed', wants_calls: 1, wants_news: 0, unsubscribe_token: 'unsubscribe-capability-not-exported', created_at: at, confirmed_at: at })
+        .execute();
       const agent = await agentFor(t, user);
       await agent.post('/fi/oma-tili', { name: 'Pirjo P.', locale: 'fi' });
       const res = await agent.get('/fi/oma-tili/omat-tiedot/download');
@@ -71,8 +77,11 @@ for (const dialect of testDialects()) {
       assert.match(String(res.headers['cache-control']), /no-store/);
       const data = res.json();
       assert.deepEqual(Object.keys(data).sort(), [
-        'accessibilityFeedback', 'apiTokens', 'applications', 'auditEntries', 'callQuestions', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'reviews', 'roles', 'sessions', 'user',
+        'accessibilityFeedback', 'apiTokens', 'applications', 'auditEntries', 'callQuestions', 'emails', 'expertGroupContact', 'exportedAt', 'memberships', 'notifications', 'reviews', 'roles', 'sessions', 'user',
       ]);
+      assert.equal(data.notifications.preferences.delivery, 'daily');
+      assert.equal(data.notifications.preferences.deadlineReminders, false);
+      assert.deepEqual([data.notifications.emailSubscription.status, data.notifications.emailSubscription.newCalls], ['confirmed', true]);
       assert.equal(data.user.email, user.email);
       assert.equal(data.user.passwordSet, true);
       assert.deepEqual(data.roles.map((r: { role: string }) => r.role), ['expert']);
@@ -82,7 +91,7 @@ for (const dialect of testDialects()) {
       assert.equal(data.emails[0].subject, 'Kutsu');
       assert.ok(data.auditEntries.some((e: { action: string }) => e.action === 'user.profile-updated'));
       assert.equal(data.accessibilityFeedback[0].message, 'Kontrasti on heikko.');
-      for (const secret of ['password_hash', 'totp_secret', 'token_hash', 'code_hash', 'id_hash', '$argon2', sha256Hex(`token-${user.id}`)]) {
+      for (const secret of ['password_hash', 'totp_secret', 'token_hash', 'code_hash', 'id_hash', '$argon2', sha256Hex(`token-${user.id}`), 'unsubscribe-capability-not-exported']) {
         assert.ok(!res.body.includes(secret), `no ${secret} in the export`);
       }
       const saved = await findUserById(db(), user.id);
@@ -110,6 +119,13 @@ for (const dialect of testDialects()) {
 
     it('erases: anonymises the user, deletes what is personal, keeps the audit log, and the user can no longer sign in', async () => {
       const { user, org } = await userWithData();
+      const at = '2026-11-20T10:00:00.000Z';
+      await db().insertInto('notification_preferences').values({ user_id: user.id, delivery: 'daily', updated_at: at }).execute();
+      await db().insertInto('digest_items').values({ user_id: user.id, purpose: 'review-assigned', subject: 'Arvioitavaa', body_text: '.', created_at: at }).execute();
+      await db()
+        .insertInto('email_subscriptions')
+        .values({ email: user.email, locale: 'fi', status: 'confirmed', wants_calls: 1, wants_news: 1, unsubscribe_token: `erase-${user.id}`, created_at: at, confirmed_at: at })
+        .execute();
       const agent = await agentFor(t, user);
       const res = await agent.post('/en/account/my-data/erase', { password: TEST_PASSWORD });
       assert.equal(res.statusCode, 303);
@@ -124,12 +140,13 @@ for (const dialect of testDialects()) {
       assert.equal(erased?.password_hash, null);
       assert.equal(erased?.totp_secret, null);
       assert.equal(erased?.totp_enabled_at, null);
-      for (const table of ['sessions', 'recovery_codes', 'one_time_tokens', 'api_tokens', 'organisation_members', 'role_assignments', 'email_messages'] as const) {
+      for (const table of ['sessions', 'recovery_codes', 'one_time_tokens', 'api_tokens', 'organisation_members', 'role_assignments', 'email_messages', 'digest_items', 'notification_preferences'] as const) {
         const rows = await db().selectFrom(table).select('user_id').where('user_id', '=', user.id).execute();
         assert.equal(rows.length, 0, `nothing left in ${table}`);
       }
       const mail = await db().selectFrom('email_messages').select('id').where('to_address', '=', user.email).execute();
       assert.equal(mail.length, 0);
+      assert.equal((await db().selectFrom('email_subscriptions').select('id').where('email', '=', user.email).execute()).length, 0, 'the subscription of the address is gone');
       const contact = await db().selectFrom('expert_group_members').selectAll().where('email', '=', user.email).executeTakeFirstOrThrow();
       assert.equal(contact.user_id, null, 'the published contact row stays, unlinked');
       assert.ok(await db().selectFrom('organisations').select('id').where('id', '=', org.id).executeTakeFirst(), 'the organisation stays');

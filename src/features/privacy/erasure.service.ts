@@ -70,6 +70,10 @@ export async function eraseAccount(db: Db, actor: Actor, userId: number, now: Da
         .executeTakeFirst(),
     );
     removed.applicationEditorships = count(await trx.deleteFrom('application_editors').where('user_id', '=', userId).executeTakeFirst());
+    // Notification choices, notices waiting for the digest, and a public e-mail subscription of the same address.
+    removed.digestItems = count(await trx.deleteFrom('digest_items').where('user_id', '=', userId).executeTakeFirst());
+    removed.notificationPreferences = count(await trx.deleteFrom('notification_preferences').where('user_id', '=', userId).executeTakeFirst());
+    removed.emailSubscriptions = count(await trx.deleteFrom('email_subscriptions').where('email', '=', user.email).executeTakeFirst());
     // Unanswered or dismissed questions go; a published one keeps only its published (anonymised) wording.
     removed.callQuestions = count(
       await trx.deleteFrom('call_inquiries').where('asked_by', '=', userId).where('status', '!=', 'published').executeTakeFirst(),

@@ -127,6 +127,7 @@ export async function exportPersonalData(db: Executor, userId: number, now: Date
       createdAt: e.created_at,
       sentAt: e.sent_at,
     })),
+    notifications: await notificationData(db, userId, user.email),
     auditEntries: audit.map((a) => ({
       seq: a.seq,
       at: a.at,
@@ -244,5 +245,46 @@ async function reviewsOfPerson(db: Executor, userId: number) {
       justification: c.justification,
       recordedAt: c.recorded_at,
     })),
+  };
+}
+
+/** The user's notification choices, notices waiting for the digest, and a public e-mail subscription of the same address. */
+async function notificationData(db: Executor, userId: number, email: string) {
+  const [preferences, digestItems, subscription] = await Promise.all([
+    db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+    db.selectFrom('digest_items').select(['purpose', 'subject', 'body_text', 'created_at', 'email_id']).where('user_id', '=', userId).orderBy('id').execute(),
+    db.selectFrom('email_subscriptions').select(['id', 'email', 'locale', 'status', 'wants_calls', 'wants_news', 'created_at', 'confirmed_at', 'unsubscribed_at']).where('email', '=', email).executeTakeFirst(),
+  ]);
+  const [regions, priorities] = subscription
+    ? await Promise.all([
+        db.selectFrom('email_subscription_regions').select('region_code').where('subscription_id', '=', subscription.id).orderBy('region_code').execute(),
+        db.selectFrom('email_subscription_priorities').select('priority_slug').where('subscription_id', '=', subscription.id).orderBy('priority_slug').execute(),
+      ])
+    : [[], []];
+  return {
+    preferences: preferences
+      ? {
+          deadlineReminders: preferences.deadline_reminders === 1,
+          reviewAssignments: preferences.review_assignments === 1,
+          reportNotices: preferences.report_notices === 1,
+          delivery: preferences.delivery,
+          updatedAt: preferences.updated_at,
+        }
+      : null,
+    digestItems: digestItems.map((d) => ({ purpose: d.purpose, subject: d.subject, text: d.body_text, createdAt: d.created_at, sentInEmail: d.email_id })),
+    emailSubscription: subscription
+      ? {
+          email: subscription.email,
+          locale: subscription.locale,
+          status: subscription.status,
+          newCalls: subscription.wants_calls === 1,
+          news: subscription.wants_news === 1,
+          regions: regions.map((r) => r.region_code),
+          priorities: priorities.map((p) => p.priority_slug),
+          createdAt: subscription.created_at,
+          confirmedAt: subscription.confirmed_at,
+          unsubscribedAt: subscription.unsubscribed_at,
+        }
+      : null,
   };
 }
