@@ -61,6 +61,8 @@ export interface Dispatcher {
 class LeaseLost extends Error {}
 
 const MAX_BATCHES_PER_PASS = 200;
+/** Rows of a kind this process has no handler for are retried like e-mail, then failed, not lost. */
+const NO_HANDLER_BACKOFF: BackoffPolicy = { baseMs: 60_000, maxMs: 3_600_000, maxAttempts: 5 };
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -86,7 +88,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     }
     const now = options.now();
-    const retry = outcome.ok || outcome.permanent ? null : nextRetry(handler?.backoff ?? { baseMs: 60_000, maxMs: 3_600_000, maxAttempts: 5 }, row.attempts, random());
+    const retry = outcome.ok || outcome.permanent ? null : nextRetry(handler?.backoff ?? NO_HANDLER_BACKOFF, row.attempts, random());
     const nextAttemptAt = retry?.retry ? new Date(now.getTime() + retry.delayMs) : null;
     const settlement: Settlement = { outcome, attempt: row.attempts, final: nextAttemptAt === null, nextAttemptAt, now };
     try {
@@ -101,9 +103,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       });
     } catch (error) {
       log(error, row);
+      if (!(error instanceof LeaseLost)) await settleFailed(row, handler, settlement, error);
       return false;
     }
     return outcome.ok;
+  }
+
+  /**
+   * The transaction that marks and settles a row failed without losing the lease (a settle that
+   * throws, or the database): the row is marked without the settle's writes, as a failed attempt on
+   * the handler's backoff. Otherwise it would come back at every lease expiry for ever, re-sent each time.
+   */
+  async function settleFailed(row: OutboxRow, handler: OutboxHandler | undefined, settlement: Settlement, error: unknown): Promise<void> {
+    const message = `recording the attempt failed: ${error instanceof Error ? error.message : String(error)}`;
+    let retryAt = settlement.nextAttemptAt;
+    if (settlement.outcome.ok) {
+      const retry = nextRetry(handler?.backoff ?? NO_HANDLER_BACKOFF, row.attempts, random());
+      retryAt = retry.retry ? new Date(settlement.now.getTime() + retry.delayMs) : null;
+    }
+    try {
+      if (retryAt) await rescheduleOutbox(options.db, row.id, owner, retryAt, message);
+      else await markOutboxFailed(options.db, row.id, owner, message);
+    } catch (second) {
+      log(second, row);
+    }
   }
 
   async function pass(): Promise<number> {
@@ -115,6 +138,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const worker = async () => {
         while (next < rows.length) {
           const row = rows[next++]!;
+          // A row that waited in the batch past its lease may be in another dispatcher's hands by now.
+          if (row.lease_until !== null && Date.parse(row.lease_until) < options.now().getTime()) continue;
           if (await deliverOne(row)) delivered += 1;
         }
       };
