@@ -11,6 +11,7 @@ import { accessibilityPages } from '../features/accessibility/accessibility.page
 import { adminPages } from '../features/admin/admin.pages.js';
 import { authPages } from '../features/auth/auth.pages.js';
 import { accountPages } from '../features/account/account.pages.js';
+import { notificationPreferencesPages } from '../features/notifications/notification-preferences.pages.js';
 import { oidcRoutes } from '../features/auth/oidc.routes.js';
 import { apiTokenPages } from '../features/api-tokens/api-tokens.pages.js';
 import { meApi } from '../features/me/me.api.js';
@@ -58,6 +59,13 @@ import { indicatorsAdminPages } from '../features/projects/indicators.admin.page
 import { reportsPages } from '../features/projects/reports.pages.js';
 import { projectsApi } from '../features/projects/projects.api.js';
 import { projectsPages } from '../features/projects/projects.pages.js';
+import { newsApi } from '../features/news/news.api.js';
+import { newsPages } from '../features/news/news.pages.js';
+import { newsAdminPages } from '../features/news/news.admin.pages.js';
+import { feedsRoutes } from '../features/syndication/feeds.routes.js';
+import { calendarRoutes } from '../features/syndication/calendar.routes.js';
+import { widgetPages } from '../features/syndication/widget.pages.js';
+import { feedsPages } from '../features/syndication/feeds.pages.js';
 import { partnerSearchPages } from '../features/projects/partner-search.pages.js';
 import { stopWhatIfWorker } from '../features/decisions/what-if.pool.js';
 import { openApiInfo } from './openapi.js';
@@ -86,6 +94,8 @@ import { registrationPages } from '../features/auth/invitations.registration.pag
 import { invitationPages } from '../features/auth/invitations.pages.js';
 import { passwordResetPages } from '../features/auth/password-reset.pages.js';
 import { secondFactorPages } from '../features/auth/second-factor.pages.js';
+import { subscriptionPages } from '../features/subscriptions/subscriptions.pages.js';
+import { webhooksAdminPages } from '../features/webhooks/webhooks.admin.pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -218,6 +228,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(accessibilityPages);
   await app.register(authPages);
   await app.register(accountPages);
+  await app.register(notificationPreferencesPages);
   await app.register(adminPages);
   await app.register(usersAdminPages);
   await app.register(emailPages);
@@ -254,11 +265,20 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(reportsPages);
   await app.register(projectsApi, { prefix: '/api/v1' });
   await app.register(projectsPages);
+  await app.register(newsApi, { prefix: '/api/v1' });
+  await app.register(newsPages);
+  await app.register(newsAdminPages);
+  await app.register(feedsRoutes);
+  await app.register(calendarRoutes);
+  await app.register(widgetPages);
+  await app.register(feedsPages);
   await app.register(partnerSearchPages);
   await app.register(secondFactorPages);
   await app.register(passwordResetPages);
   await app.register(invitationPages);
   await app.register(registrationPages);
+  await app.register(subscriptionPages);
+  await app.register(webhooksAdminPages);
 
   await app.ready();
   return app;

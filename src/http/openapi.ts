@@ -16,6 +16,8 @@ export function openApiInfo(config: Config) {
       { name: 'strategy', description: 'Strategy versions and their priorities' },
       { name: 'calls', description: 'Joint funding calls, and the public details of the applications submitted to them' },
       { name: 'projects', description: 'Funded projects: search by words in Finnish, Swedish or English with filters, and each project with its partners, grants and reported indicators' },
+      { name: 'news', description: 'Published news of the joint calls and the strategy, in Finnish, Swedish and English, tagged by region, priority and call' },
+      { name: 'syndication', description: 'Feeds of calls and news (Atom, RSS, JSON Feed) and the calls’ timetable as an iCalendar, by language, region and priority' },
       { name: 'statistics', description: 'Monitoring figures of the strategy: funding by priority, council, year, call and instrument; cooperation between regions; indicators against targets' },
       { name: 'open-data', description: 'Calls, decisions, projects and indicator values as CSV, XLSX and JSON files (CC BY 4.0)' },
       { name: 'chair', description: 'The yearly rotating chair region' },

@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import { subscriberEventListener } from '../features/subscriptions/subscription-events.js';
+import { webhookEventListener } from '../features/webhooks/webhook-events.js';
 import type { EventListener } from './events.js';
 
 export interface ListenerContext {
@@ -8,6 +10,6 @@ export interface ListenerContext {
 }
 
 /** Everything an event fans out to, in order. Each channel adds its own line. */
-export function eventListeners(_ctx: ListenerContext): EventListener[] {
-  return [];
+export function eventListeners(ctx: ListenerContext): EventListener[] {
+  return [subscriberEventListener(ctx), webhookEventListener(ctx)];
 }

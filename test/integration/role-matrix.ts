@@ -318,17 +318,57 @@ export const matrix: Record<string, MatrixEntry> = {
   // News (news.pages.tsx, news.admin.pages.tsx). Public list and pages; officers and administrators write them.
   // ':id@news' and ':id@adminNews' are 999999 (404, counted as let in); the matrix's empty posts answer 400.
   // NEWS-ROUTES
+  'GET news': everyone,
+  'GET news/:id': everyone,
+  'GET /api/v1/news': everyone,
+  'GET /api/v1/news/:id': everyone,
+  'GET adminNews': officials,
+  'GET adminNews/new': officials,
+  'POST adminNews/new': officials,
+  'GET adminNews/:id': officials,
+  'POST adminNews/:id': officials,
+  'GET adminNews/:id/delete': officials,
+  'POST adminNews/:id/delete': officials,
 
   // Feeds, calendar and the widget (feeds.pages.tsx, calendar.pages.tsx, widget.pages.tsx): public.
   // FEED-ROUTES
+  'GET feeds': everyone,
+  'GET widget/:region': everyone,
+  'GET widget/:region/snippet': everyone,
+  'GET /feeds/:locale/:feed': everyone,
+  'GET /calendar/:locale/:calendar': everyone,
+  'GET /assets/widget.css': everyone,
 
   // E-mail subscriptions (subscriptions.pages.tsx): public; ':token' is an unknown token (a page saying so, not an error).
   // Notification preferences (account): every signed-in user.
   // SUBSCRIPTION-ROUTES
+  'GET accountNotifications': signedIn,
+  'POST accountNotifications': signedIn,
+  'GET subscribe': everyone,
+  'POST subscribe': everyone,
+  'GET subscribe/lahetetty': everyone,
+  'GET subscribe/vahvistettu': everyone,
+  'GET subscribe/vahvista/:token': everyone,
+  'POST subscribe/vahvista/:token': everyone,
+  'GET subscribe/peru/:token': everyone,
+  // Also the RFC 8058 one-click post of mail providers, without a CSRF token (subscriptions.test.ts).
+  'POST subscribe/peru/:token': everyone,
+  'GET subscribe/muuta/:token': everyone,
+  'POST subscribe/muuta/:token': everyone,
 
   // Webhooks (webhooks.admin.pages.tsx): officers (each for their own council) and administrators. ':id@adminWebhooks'
   // and ':deliveryId' are 999999 (404).
   // WEBHOOK-ROUTES
+  'GET adminWebhooks': officials,
+  'POST adminWebhooks': officials,
+  'GET adminWebhooks/:id': officials,
+  'POST adminWebhooks/:id/rotate': officials,
+  'POST adminWebhooks/:id/activate': officials,
+  'POST adminWebhooks/:id/deactivate': officials,
+  'POST adminWebhooks/:id/delete': officials,
+  'POST adminWebhooks/:id/test': officials,
+  'GET adminWebhooks/:id/:deliveryId': officials,
+  'POST adminWebhooks/:id/:deliveryId/replay': officials,
 
   // Outside the pages
   'GET /': everyone,
