@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string[];
   headers: Map<string, string>;
   body: string;
+  /** The message as sent, for tests that read its MIME parts. */
+  raw: string;
 }
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=) in a header value. */
@@ -39,23 +41,26 @@ export function parseMessage(raw: string): { headers: Map<string, string>; body:
   return { headers, body: body.replace(/\r\n/g, '\n').replace(/\n$/, '') };
 }
 
-/** A mail server on 127.0.0.1 that accepts every message and keeps it. */
-export async function startMailServer(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
+/** A mail server on 127.0.0.1 that keeps what it receives, or refuses every message with a 5xx. */
+export async function startMailServer(behaviour: 'accept' | 'reject' = 'accept'): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (behaviour === 'accept') return callback();
+      const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
+      error.responseCode = 550;
+      return callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const envelope = session.envelope;
-        received.push({
-          from: envelope.mailFrom ? envelope.mailFrom.address : '',
-          to: envelope.rcptTo.map((r) => r.address),
-          ...parseMessage(Buffer.concat(chunks).toString('latin1')),
-        });
+        const raw = Buffer.concat(chunks).toString('latin1');
+        received.push({ from: envelope.mailFrom ? envelope.mailFrom.address : '', to: envelope.rcptTo.map((r) => r.address), ...parseMessage(raw), raw });
         callback();
       });
     },

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedReferenceData } from '../../src/db/seed/seed.js';
 import { attachToEmail, queueEmail } from '../../src/features/mail/email.repository.js';
@@ -12,6 +10,7 @@ import { buildApp } from '../../src/http/app.js';
 import { agentFor, buildTestApp, TestClock, testConfig, type TestApp } from '../helpers/app.js';
 import { testDialects, type TestDatabase } from '../helpers/dialects.js';
 import { buildUser } from '../helpers/factories.js';
+import { startMailServer } from '../helpers/mail-server.js';
 
 /** A file holding every byte value, so that any re-encoding on the way would show. */
 const everyByte = Buffer.concat([Buffer.from('%PDF-1.5\n%\xff\xff\xff\xff\n', 'latin1'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)), Buffer.from('\n%%EOF\n')]);
@@ -57,26 +56,6 @@ function mimeParts(raw: string): Part[] {
     .map((p) => splitPart(p.replace(/^\r\n/, '')));
 }
 
-async function startMailServer(): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString('latin1'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 for (const dialect of testDialects()) {
   describe(`e-mail attachments over SMTP [${dialect.name}]`, { skip: dialect.skip }, () => {
     let database: TestDatabase;
@@ -109,7 +88,7 @@ for (const dialect of testDialects()) {
       });
       assert.equal(await app.outbox.dispatch(), 1);
       assert.equal((await database.db.selectFrom('email_messages').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'sent');
-      const parts = mimeParts(mail.received.at(-1)!);
+      const parts = mimeParts(mail.received.at(-1)!.raw);
       assert.equal(parts.length, 3);
       assert.match(parts[0]!.headers.get('content-type') ?? '', /^text\/plain/);
       const [first, second] = [parts[1]!, parts[2]!];

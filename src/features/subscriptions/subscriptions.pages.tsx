@@ -158,22 +158,29 @@ export async function subscriptionPages(app: FastifyInstance) {
     { ...tokenParams, config: { csrfExemptWhenSignedOut: true } },
   );
 
+  /** The subscription behind a change-choices link, or the page to show instead (a link gone, or one already unsubscribed). */
+  async function openChangeLink(locale: Locale, request: FastifyRequest, reply: FastifyReply) {
+    privatePage(reply, true);
+    const ctx = context(request, locale);
+    const token = tokenOf(request);
+    const held = await openUnsubscribeLink(app.database.db, token);
+    if (!held) {
+      reply.code(404);
+      return { open: false as const, page: <LinkGonePage ctx={ctx} expired={false} /> };
+    }
+    if (held.subscription.status === 'unsubscribed') return { open: false as const, page: <UnsubscribedPage ctx={ctx} /> };
+    return { open: true as const, ctx, token, held, options: await subscriptionOptions(app.database.db, app.now()) };
+  }
+
   getPage(
     app,
     'subscribe',
     '/muuta/:token',
     'public',
     async (locale, request, reply) => {
-      privatePage(reply, true);
-      const ctx = context(request, locale);
-      const token = tokenOf(request);
-      const held = await openUnsubscribeLink(app.database.db, token);
-      if (!held) {
-        reply.code(404);
-        return <LinkGonePage ctx={ctx} expired={false} />;
-      }
-      if (held.subscription.status === 'unsubscribed') return <UnsubscribedPage ctx={ctx} />;
-      const options = await subscriptionOptions(app.database.db, app.now());
+      const link = await openChangeLink(locale, request, reply);
+      if (!link.open) return link.page;
+      const { ctx, token, held, options } = link;
       const saved = (request.query as Record<string, unknown>).saved === '1';
       const mode = { kind: 'change' as const, token, email: held.subscription.email, saved };
       return <SubscribePage ctx={ctx} mode={mode} form={formOf(held.subscription.email, held.choices)} errors={[]} options={options} />;
@@ -187,16 +194,9 @@ export async function subscriptionPages(app: FastifyInstance) {
     '/muuta/:token',
     'public',
     async (locale, request, reply) => {
-      privatePage(reply, true);
-      const ctx = context(request, locale);
-      const token = tokenOf(request);
-      const held = await openUnsubscribeLink(app.database.db, token);
-      if (!held) {
-        reply.code(404);
-        return <LinkGonePage ctx={ctx} expired={false} />;
-      }
-      if (held.subscription.status === 'unsubscribed') return <UnsubscribedPage ctx={ctx} />;
-      const options = await subscriptionOptions(app.database.db, app.now());
+      const link = await openChangeLink(locale, request, reply);
+      if (!link.open) return link.page;
+      const { ctx, token, held, options } = link;
       const form = { ...readSubscriptionForm(request.body), email: held.subscription.email };
       const result = validateSubscriptionForm(locale, form, knownChoices(options), { withEmail: false });
       if (!result.ok) {
