@@ -98,7 +98,8 @@ export async function widgetPages(app: FastifyInstance) {
     async (locale, request, reply) => {
       const { region } = request.params as { region: string };
       const data = await loadWidget(app, locale, region, request.query as { calls?: number; news?: number });
-      return sendSyndicated(request, reply, { body: renderToString(<WidgetFragment data={data} level={2} />), contentType: 'text/html; charset=utf-8' });
+      sendSyndicated(request, reply, { body: renderToString(<WidgetFragment data={data} level={2} />), contentType: 'text/html; charset=utf-8' });
+      return reply;
     },
     embeddable,
   );
