@@ -246,7 +246,7 @@ describe('news, feeds, subscriptions and webhooks in Chromium', { skip: browserS
     await context.close();
   });
 
-  it('someone subscribes by e-mail: no topic first, then the link from the message; opening it changes nothing, the button confirms; then unsubscribes', async () => {
+  it('someone subscribes by e-mail: both topics offered, none chosen first, then the link from the message; opening it changes nothing, the button confirms; then unsubscribes', async () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -254,6 +254,12 @@ describe('news, feeds, subscriptions and webhooks in Chromium', { skip: browserS
     await checkPage(page, origin + pagePath('fi', 'subscribe'), 'nn-subscribe', 'fi');
     await page.getByLabel(sm.email, { exact: true }).fill(email);
     await page.getByRole('checkbox', { name: 'Pohjois-Savo', exact: true }).check();
+    // Both topics are ticked to start with; untick them to see the message.
+    for (const topic of [sm.calls, sm.news]) {
+      const box = page.getByRole('checkbox', { name: topic, exact: true });
+      assert.ok(await box.isChecked(), `${topic} is offered ticked`);
+      await box.uncheck();
+    }
     await submitWith(page, page.getByRole('button', { name: sm.submit, exact: true }));
     assert.deepEqual(await errorSummary(page), [sm.whatMissing]);
     assert.equal(await page.getByLabel(sm.email, { exact: true }).inputValue(), email, 'the address is kept');

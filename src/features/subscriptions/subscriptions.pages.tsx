@@ -39,7 +39,8 @@ const context = (request: FastifyRequest, locale: Locale) => pageContext(request
  */
 export async function subscriptionPages(app: FastifyInstance) {
   const mailCtx = () => ({ baseUrl: app.config.baseUrl, deliver: app.mailer.delivers });
-  const blankForm = (locale: Locale): SubscriptionForm => ({ email: '', what: [], regions: [], priorities: [], locale });
+  // Both topics ticked to start with: most people want both, and none ticked would only lead to an error.
+  const blankForm = (locale: Locale): SubscriptionForm => ({ email: '', what: ['calls', 'news'], regions: [], priorities: [], locale });
 
   getPage(app, 'subscribe', '', 'public', async (locale, request, reply) => {
     privatePage(reply);

@@ -8,7 +8,8 @@ import { calendarPath, snippetPath, webcalUrl, widgetPath } from '../syndication
 
 /** The iframe's size in the embed code and the preview: inside the 300–600 px the widget is made for. */
 const IFRAME_WIDTH = 400;
-const IFRAME_HEIGHT = 520;
+// The default widget (open calls and five news items) is about 700 px tall at 400 px wide.
+const IFRAME_HEIGHT = 720;
 
 export function CalendarSection({ ctx }: { ctx: PageContext }) {
   const { locale } = ctx;

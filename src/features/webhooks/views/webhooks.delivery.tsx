@@ -38,9 +38,9 @@ export function WebhookDeliveryPage({
   const m = webhooksMessages[locale];
   const subscriptionPath = pagePath(locale, 'adminWebhooks', String(subscription.id));
   return (
-    <AdminLayout ctx={ctx} title={`${m.deliveryTitle(delivery.id)} – ${m.subscriptionTitle(subscription.id)}`} section="adminWebhooks">
+    <AdminLayout ctx={ctx} title={`${m.deliveryTitle(delivery.id)} – ${m.subscriptionTitle(subscription.id, subscription.description)}`} section="adminWebhooks">
       <p class="back-link">
-        <a href={subscriptionPath}>{m.subscriptionTitle(subscription.id)}</a>
+        <a href={subscriptionPath}>{m.subscriptionTitle(subscription.id, subscription.description)}</a>
       </p>
       <PageHeading title={m.deliveryTitle(delivery.id)} />
       <Notice text={notice} />

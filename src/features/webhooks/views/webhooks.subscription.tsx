@@ -49,7 +49,7 @@ export function WebhookSubscriptionPage({
 }) {
   const { t, locale } = ctx;
   const m = webhooksMessages[locale];
-  const title = m.subscriptionTitle(subscription.id);
+  const title = m.subscriptionTitle(subscription.id, subscription.description);
   const base = pagePath(locale, 'adminWebhooks', String(subscription.id));
   const confirmError = errorOf(errors, 'confirm');
   return (
@@ -105,7 +105,7 @@ export function WebhookSubscriptionPage({
       </section>
 
       <section aria-labelledby="webhook-deliveries-heading">
-        <h2 id="webhook-deliveries-heading">{m.deliveriesCaption}</h2>
+        <h2 id="webhook-deliveries-heading">{m.deliveriesHeading}</h2>
         {deliveries.rows.length === 0 ? (
           <p class="muted">{m.noDeliveriesYet}</p>
         ) : (
