@@ -117,22 +117,29 @@ export async function subscriptionPages(app: FastifyInstance) {
     tokenParams,
   );
 
+  /** The subscription behind an unsubscribe or change-choices link, or the page to show instead (a link gone, or one already unsubscribed). */
+  async function openChangeLink(locale: Locale, request: FastifyRequest, reply: FastifyReply) {
+    privatePage(reply, true);
+    const ctx = context(request, locale);
+    const token = tokenOf(request);
+    const held = await openUnsubscribeLink(app.database.db, token);
+    if (!held) {
+      reply.code(404);
+      return { open: false as const, page: <LinkGonePage ctx={ctx} expired={false} /> };
+    }
+    if (held.subscription.status === 'unsubscribed') return { open: false as const, page: <UnsubscribedPage ctx={ctx} /> };
+    return { open: true as const, ctx, token, held, options: await subscriptionOptions(app.database.db, app.now()) };
+  }
+
   getPage(
     app,
     'subscribe',
     '/peru/:token',
     'public',
     async (locale, request, reply) => {
-      privatePage(reply, true);
-      const ctx = context(request, locale);
-      const token = tokenOf(request);
-      const held = await openUnsubscribeLink(app.database.db, token);
-      if (!held) {
-        reply.code(404);
-        return <LinkGonePage ctx={ctx} expired={false} />;
-      }
-      if (held.subscription.status === 'unsubscribed') return <UnsubscribedPage ctx={ctx} />;
-      const options = await subscriptionOptions(app.database.db, app.now());
+      const link = await openChangeLink(locale, request, reply);
+      if (!link.open) return link.page;
+      const { ctx, token, held, options } = link;
       return <UnsubscribePage ctx={ctx} token={token} email={held.subscription.email} choices={held.choices} options={options} />;
     },
     tokenParams,
@@ -158,20 +165,6 @@ export async function subscriptionPages(app: FastifyInstance) {
     },
     { ...tokenParams, config: { csrfExemptWhenSignedOut: true } },
   );
-
-  /** The subscription behind a change-choices link, or the page to show instead (a link gone, or one already unsubscribed). */
-  async function openChangeLink(locale: Locale, request: FastifyRequest, reply: FastifyReply) {
-    privatePage(reply, true);
-    const ctx = context(request, locale);
-    const token = tokenOf(request);
-    const held = await openUnsubscribeLink(app.database.db, token);
-    if (!held) {
-      reply.code(404);
-      return { open: false as const, page: <LinkGonePage ctx={ctx} expired={false} /> };
-    }
-    if (held.subscription.status === 'unsubscribed') return { open: false as const, page: <UnsubscribedPage ctx={ctx} /> };
-    return { open: true as const, ctx, token, held, options: await subscriptionOptions(app.database.db, app.now()) };
-  }
 
   getPage(
     app,
