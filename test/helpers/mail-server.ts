@@ -1,5 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedReferenceData } from '../../src/db/seed/seed.js';
+import { buildApp } from '../../src/http/app.js';
+import { testConfig, type TestClock } from './app.js';
+import type { TestDatabase, TestDialect } from './dialects.js';
 
 /** A message as a real SMTP server received it: the envelope, the headers (lower-case names, decoded) and the text. */
 export interface ReceivedMail {
@@ -68,4 +74,32 @@ export async function startMailServer(behaviour: 'accept' | 'reject' = 'accept')
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export type MailServer = Awaited<ReturnType<typeof startMailServer>>;
+
+export interface MailingApp {
+  database: TestDatabase;
+  mail: MailServer;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A migrated database with reference data, a mail server that accepts everything, and an app that delivers to it. */
+export async function startMailingApp(dialect: TestDialect, clock: TestClock): Promise<MailingApp> {
+  const database = await dialect.open();
+  await migrateToLatest(database);
+  await seedReferenceData(database.db);
+  const mail = await startMailServer();
+  const app = await buildApp(testConfig({ SMTP_URL: mail.url }), { database, now: clock.now });
+  return {
+    database,
+    mail,
+    app,
+    close: async () => {
+      await app.close();
+      await mail.close();
+      await database.dispose();
+    },
+  };
 }

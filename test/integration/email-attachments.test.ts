@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { seedReferenceData } from '../../src/db/seed/seed.js';
 import { attachToEmail, queueEmail } from '../../src/features/mail/email.repository.js';
 import { renderDecisionLetter } from '../../src/features/decisions/decision-letter.pdf.js';
-import { buildApp } from '../../src/http/app.js';
-import { agentFor, buildTestApp, TestClock, testConfig, type TestApp } from '../helpers/app.js';
+import { agentFor, buildTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { testDialects, type TestDatabase } from '../helpers/dialects.js';
 import { buildUser } from '../helpers/factories.js';
-import { startMailServer } from '../helpers/mail-server.js';
+import { startMailingApp, type MailServer, type MailingApp } from '../helpers/mail-server.js';
 
 /** A file holding every byte value, so that any re-encoding on the way would show. */
 const everyByte = Buffer.concat([Buffer.from('%PDF-1.5\n%\xff\xff\xff\xff\n', 'latin1'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)), Buffer.from('\n%%EOF\n')]);
@@ -58,23 +55,17 @@ function mimeParts(raw: string): Part[] {
 
 for (const dialect of testDialects()) {
   describe(`e-mail attachments over SMTP [${dialect.name}]`, { skip: dialect.skip }, () => {
+    let mailing: MailingApp;
     let database: TestDatabase;
-    let mail: Awaited<ReturnType<typeof startMailServer>>;
+    let mail: MailServer;
     let app: FastifyInstance;
     const clock = new TestClock();
 
     before(async () => {
-      database = await dialect.open();
-      await migrateToLatest(database);
-      await seedReferenceData(database.db);
-      mail = await startMailServer();
-      app = await buildApp(testConfig({ SMTP_URL: mail.url }), { database, now: clock.now });
+      mailing = await startMailingApp(dialect, clock);
+      ({ database, mail, app } = mailing);
     });
-    after(async () => {
-      await app?.close();
-      await mail?.close();
-      await database?.dispose();
-    });
+    after(() => mailing?.close());
 
     it('delivers the files attached in the queuing transaction byte for byte, in order, beside the text', async () => {
       const pdf = await decisionLetter();

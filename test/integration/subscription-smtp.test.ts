@@ -1,36 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { seedReferenceData } from '../../src/db/seed/seed.js';
 import { systemActor } from '../../src/features/audit/audit.repository.js';
 import { moveCall } from '../../src/features/calls/calls.admin.service.js';
-import { buildApp } from '../../src/http/app.js';
 import { TestAgent } from '../helpers/agent.js';
-import { TEST_BASE_URL, TestClock, testConfig } from '../helpers/app.js';
+import { TEST_BASE_URL, TestClock } from '../helpers/app.js';
 import { buildCall } from '../helpers/call-factories.js';
 import { testDialects, type TestDatabase } from '../helpers/dialects.js';
-import { startMailServer, type ReceivedMail } from '../helpers/mail-server.js';
+import { startMailingApp, type MailServer, type MailingApp, type ReceivedMail } from '../helpers/mail-server.js';
 
 for (const dialect of testDialects()) {
   describe(`subscribers' e-mail through a real SMTP server [${dialect.name}]`, { skip: dialect.skip }, () => {
+    let mailing: MailingApp;
     let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startMailServer>>;
+    let server: MailServer;
     let app: FastifyInstance;
     const clock = new TestClock();
 
     before(async () => {
-      database = await dialect.open();
-      await migrateToLatest(database);
-      await seedReferenceData(database.db);
-      server = await startMailServer();
-      app = await buildApp(testConfig({ SMTP_URL: server.url }), { database, now: clock.now });
+      mailing = await startMailingApp(dialect, clock);
+      ({ database, mail: server, app } = mailing);
     });
-    after(async () => {
-      await app?.close();
-      await server?.close();
-      await database?.dispose();
-    });
+    after(() => mailing?.close());
 
     const receivedBy = (address: string, subject?: RegExp): ReceivedMail[] =>
       server.received.filter((m) => m.to.includes(address) && (!subject || subject.test(m.headers.get('subject') ?? '')));
