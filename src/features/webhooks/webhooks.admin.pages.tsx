@@ -133,11 +133,18 @@ export async function webhooksAdminPages(app: FastifyInstance) {
     return reply.redirect(`${pagePath(locale, 'adminWebhooks')}?done=deleted`, 303);
   }, idParams);
 
+  /**
+   * A test event or a replay is sent before the officer's page is shown, so that it shows the outcome;
+   * a slow receiver is not waited for longer than a few seconds (the delivery then goes on behind).
+   */
+  const deliverBeforeAnswering = () =>
+    Promise.race([app.outbox.dispatch(), new Promise<void>((resolve) => setTimeout(resolve, 4_000).unref())]);
+
   postPage(app, 'adminWebhooks', '/:id/test', 'manageWebhooks', async (locale, request, reply) => {
     const subscription = await subscriptionOf(request);
     if (!subscription.active) throw new AppError('CONFLICT', 'The subscription is inactive');
     const deliveryId = await sendTestDelivery(db(), requestActor(request), subscription, app.now());
-    void app.outbox.dispatch();
+    await deliverBeforeAnswering();
     return reply.redirect(`${pagePath(locale, 'adminWebhooks', String(subscription.id), String(deliveryId))}?done=test`, 303);
   }, idParams);
 
@@ -164,7 +171,7 @@ export async function webhooksAdminPages(app: FastifyInstance) {
     if (!subscription.active) throw new AppError('CONFLICT', 'The subscription is inactive');
     const replayId = await replayDelivery(db(), requestActor(request), subscription, (request.params as { deliveryId: number }).deliveryId, app.now());
     if (replayId === null) throw new AppError('WEBHOOK_NOT_FOUND');
-    void app.outbox.dispatch();
+    await deliverBeforeAnswering();
     return reply.redirect(`${pagePath(locale, 'adminWebhooks', String(subscription.id), String(replayId))}?done=replay`, 303);
   }, deliveryParams);
 }

@@ -65,7 +65,8 @@ export function NewsItemPage({ ctx, item, labels, call }: { ctx: PageContext; it
   const { locale, t } = ctx;
   const m = newsMessages[locale];
   const shown = newsTextFor(item, locale);
-  const others = locales.filter((l) => l !== locale && item.texts[l] !== undefined);
+  // The item in the languages it is written in, other than the page's and the one shown here already.
+  const others = locales.filter((l) => l !== locale && l !== shown.locale && item.texts[l] !== undefined);
   return (
     <Layout ctx={ctx} title={shown.text.title} description={shown.text.summary} feeds={[newsFeedLink(locale)]}>
       <nav aria-label={t.site.breadcrumb} class="breadcrumb">
