@@ -66,7 +66,8 @@ export function NewsTags({ ctx, item, labels }: { ctx: PageContext; item: Pick<P
         <dt>{m.regions}</dt>
         <dd>
           {item.regionCodes.length === 0 ? (
-            <span class="tag">{m.everyRegion}</span>
+            // Plain text, not a chip: the chips are links to a filtered list, and "every region" is not one.
+            <span>{m.everyRegion}</span>
           ) : (
             <ul class="news-tags__list">
               {item.regionCodes.map((code) => (

@@ -69,8 +69,8 @@ export function FeedsPage(props: FeedsPageProps) {
   const m = feedsPageMessages[locale];
   const selection: FeedSelection = { region: form.region || undefined, priority: form.priority || undefined };
   const toc: Array<[string, string]> = [
-    ['feeds-feeds', m.feedsHeading],
     ['feeds-builder', m.builderHeading],
+    ['feeds-feeds', m.feedsHeading],
     ['feeds-regions', m.byRegionHeading],
     ['feeds-priorities', m.byPriorityHeading],
     ['feeds-languages', m.byLanguageHeading],
@@ -93,27 +93,6 @@ export function FeedsPage(props: FeedsPageProps) {
           ))}
         </ul>
       </nav>
-
-      <section aria-labelledby="feeds-feeds">
-        <h2 id="feeds-feeds">{m.feedsHeading}</h2>
-        <p>{m.feedsIntro}</p>
-        <p>{m.kindsIntro}</p>
-        <ul>
-          {feedKinds.map((kind) => (
-            <li>
-              <strong>{m.kindNames[kind]}</strong>: {m.kindDescriptions[kind]}
-            </li>
-          ))}
-        </ul>
-        <p>{m.formatsIntro}</p>
-        <h3>{m.ownLanguageHeading}</h3>
-        {feedKinds.map((kind) => (
-          <>
-            <h4>{m.kindNames[kind]}</h4>
-            <FeedUrls ctx={ctx} locale={locale} kind={kind} selection={{}} />
-          </>
-        ))}
-      </section>
 
       <section aria-labelledby="feeds-builder">
         <h2 id="feeds-builder">{m.builderHeading}</h2>
@@ -169,6 +148,27 @@ export function FeedsPage(props: FeedsPageProps) {
             </dd>
           </dl>
         </div>
+      </section>
+
+      <section aria-labelledby="feeds-feeds">
+        <h2 id="feeds-feeds">{m.feedsHeading}</h2>
+        <p>{m.feedsIntro}</p>
+        <p>{m.kindsIntro}</p>
+        <ul>
+          {feedKinds.map((kind) => (
+            <li>
+              <strong>{m.kindNames[kind]}</strong>: {m.kindDescriptions[kind]}
+            </li>
+          ))}
+        </ul>
+        <p>{m.formatsIntro}</p>
+        <h3>{m.ownLanguageHeading}</h3>
+        {feedKinds.map((kind) => (
+          <>
+            <h4>{m.kindNames[kind]}</h4>
+            <FeedUrls ctx={ctx} locale={locale} kind={kind} selection={{}} />
+          </>
+        ))}
       </section>
 
       <section aria-labelledby="feeds-regions">
