@@ -10,6 +10,7 @@ import type { SubscriptionChoices, SubscriptionForm } from './subscriptions.form
 import { describeChoices } from './subscription-mail.js';
 import { subscriptionMessages } from './subscriptions.messages.js';
 import type { SubscriptionOptions } from './subscriptions.service.js';
+import { regionOptions } from '../../views/components/reference-fields.js';
 
 /** A new subscription (the e-mail is asked for), or a change to one through its link (the e-mail is shown). */
 export type FormMode = { kind: 'new' } | { kind: 'change'; token: string; email: string; saved: boolean };
@@ -50,7 +51,7 @@ export function SubscribePage(props: { ctx: PageContext; mode: FormMode; form: S
             legend={m.regionsLegend}
             hint={m.regionsHint}
             error={errorOf(errors, 'region')}
-            options={options.regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
+            options={regionOptions(options.regions, locale)}
             values={form.regions}
           />
           {options.priorities.length > 0 ? (

@@ -2,6 +2,7 @@ import { pagePath } from '../../../http/page-paths.js';
 import { formatDateTime, formatMoney } from '../../../i18n/format.js';
 import { Notice, SelectField } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
+import { PriorityFilter, RegionFilter } from '../../../views/components/reference-fields.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Region } from '../../regions/regions.repository.js';
@@ -48,21 +49,8 @@ export function CallListPage(props: {
             placeholder={m.anyPhase}
             options={publicPhases.map((p) => ({ value: p, label: m.phases[p] }))}
           />
-          <SelectField
-            name="priority"
-            label={m.priority}
-            value={form.priority}
-            placeholder={m.anyPriority}
-            options={props.priorities.map((p) => ({ value: p.slug, label: p.name[locale] }))}
-          />
-          <SelectField
-            name="region"
-            label={m.region}
-            hint={m.regionHint}
-            value={form.region}
-            placeholder={m.anyRegion}
-            options={props.regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
-          />
+          <PriorityFilter locale={locale} priorities={props.priorities} label={m.priority} value={form.priority} placeholder={m.anyPriority} />
+          <RegionFilter locale={locale} regions={props.regions} label={m.region} hint={m.regionHint} value={form.region} placeholder={m.anyRegion} />
           <SelectField
             name="instrument"
             label={m.instrument}

@@ -1,9 +1,9 @@
 import { pagePath } from '../../../http/page-paths.js';
-import { Notice, SelectField } from '../../../views/components/form.js';
+import { Notice } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
+import { PriorityFilter, RegionFilter } from '../../../views/components/reference-fields.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
-import { localText } from '../../calls/views/calls.parts.js';
 import type { Region } from '../../regions/regions.repository.js';
 import type { Priority } from '../../strategy/strategy.repository.js';
 import { newsMessages } from '../news.messages.js';
@@ -40,21 +40,8 @@ export function NewsListPage(props: {
       <form method="get" action={pagePath(locale, 'news')} class="filter-form">
         <fieldset>
           <legend>{m.filtersLegend}</legend>
-          <SelectField
-            name="region"
-            label={m.region}
-            hint={m.regionHint}
-            value={form.region}
-            placeholder={m.anyRegion}
-            options={props.regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
-          />
-          <SelectField
-            name="priority"
-            label={m.priority}
-            value={form.priority}
-            placeholder={m.anyPriority}
-            options={props.priorities.map((p) => ({ value: p.slug, label: localText(p.name, locale).text }))}
-          />
+          <RegionFilter locale={locale} regions={props.regions} label={m.region} hint={m.regionHint} value={form.region} placeholder={m.anyRegion} />
+          <PriorityFilter locale={locale} priorities={props.priorities} label={m.priority} value={form.priority} placeholder={m.anyPriority} />
         </fieldset>
         <button type="submit" class="button">
           {m.submit}

@@ -1,4 +1,5 @@
 import { pagePath } from '../../../http/page-paths.js';
+import { PriorityFilter, RegionFilter } from '../../../views/components/reference-fields.js';
 import { formatMoney } from '../../../i18n/format.js';
 import type { Locale } from '../../../i18n/locales.js';
 import { fieldId, Notice, SelectField } from '../../../views/components/form.js';
@@ -59,21 +60,8 @@ export function ProjectSearchPage(props: {
         </div>
         <fieldset>
           <legend>{m.filtersLegend}</legend>
-          <SelectField
-            name="priority"
-            label={m.priority}
-            value={form.priority}
-            placeholder={m.anyPriority}
-            options={choices.priorities.map((p) => ({ value: p.slug, label: localText(p.name, locale).text }))}
-          />
-          <SelectField
-            name="region"
-            label={m.region}
-            hint={m.regionHint}
-            value={form.region}
-            placeholder={m.anyRegion}
-            options={props.regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
-          />
+          <PriorityFilter locale={locale} priorities={choices.priorities} label={m.priority} value={form.priority} placeholder={m.anyPriority} />
+          <RegionFilter locale={locale} regions={props.regions} label={m.region} hint={m.regionHint} value={form.region} placeholder={m.anyRegion} />
           <SelectField
             name="call"
             label={m.call}

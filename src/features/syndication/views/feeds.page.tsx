@@ -1,7 +1,8 @@
 import { pagePath } from '../../../http/page-paths.js';
 import { endonym, locales, type Locale } from '../../../i18n/locales.js';
-import { Notice, RadioGroup, SelectField } from '../../../views/components/form.js';
+import { Notice, RadioGroup } from '../../../views/components/form.js';
 import { PageHeading } from '../../../views/components/page-heading.js';
+import { PriorityFilter, RegionFilter } from '../../../views/components/reference-fields.js';
 import { ScrollTable } from '../../../views/components/scroll-table.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
@@ -102,21 +103,8 @@ export function FeedsPage(props: FeedsPageProps) {
           <fieldset>
             <legend>{m.builderLegend}</legend>
             <RadioGroup name="kind" legend={m.kind} value={form.kind} error={undefined} options={feedKinds.map((k) => ({ value: k, label: m.kindNames[k] }))} />
-            <SelectField
-              name="region"
-              label={m.region}
-              hint={m.regionHint}
-              value={form.region}
-              placeholder={m.anyRegion}
-              options={regions.map((r) => ({ value: r.code, label: r.name[locale] }))}
-            />
-            <SelectField
-              name="priority"
-              label={m.priority}
-              value={form.priority}
-              placeholder={m.anyPriority}
-              options={priorities.map((p) => ({ value: p.slug, label: p.name[locale] }))}
-            />
+            <RegionFilter locale={locale} regions={regions} label={m.region} hint={m.regionHint} value={form.region} placeholder={m.anyRegion} />
+            <PriorityFilter locale={locale} priorities={priorities} label={m.priority} value={form.priority} placeholder={m.anyPriority} />
             <RadioGroup
               name="language"
               legend={m.language}
