@@ -1,18 +1,28 @@
-/** Previous and next links of a paged list, in a labelled navigation landmark. */
+/**
+ * The links of a paged list, in a labelled navigation landmark: back to the first page (keyset paging
+ * cannot step back one page), the previous and the next one, each only where there is one.
+ */
 export function Pager({
   labels,
+  first,
   previous,
   next,
 }: {
-  labels: { pagination: string; previous: string; next: string };
+  labels: { pagination: string; first?: string; previous?: string; next: string };
+  first?: string | undefined;
   previous?: string | undefined;
   next?: string | undefined;
 }) {
-  if (!previous && !next) return null;
+  if (!first && !previous && !next) return null;
   return (
     <nav class="pager" aria-label={labels.pagination}>
       <ul>
-        {previous ? (
+        {first && labels.first ? (
+          <li>
+            <a href={first}>{labels.first}</a>
+          </li>
+        ) : null}
+        {previous && labels.previous ? (
           <li>
             <a href={previous} rel="prev">
               {labels.previous}

@@ -9,6 +9,7 @@ import type { Priority } from '../../strategy/strategy.repository.js';
 import { newsMessages } from '../news.messages.js';
 import type { PublishedNews } from '../news.read.js';
 import { FollowNews, NewsCard, newsFeedLink, type NewsLabels } from './news-parts.js';
+import { Pager } from '../../../views/components/pager.js';
 
 /** The list's filters as the form shows them ('' for none). */
 export interface NewsListForm {
@@ -60,24 +61,7 @@ export function NewsListPage(props: {
             ))}
           </ul>
         )}
-        {props.first || props.next ? (
-          <nav class="pager" aria-label={m.pagination}>
-            <ul>
-              {props.first ? (
-                <li>
-                  <a href={props.first}>{m.firstPage}</a>
-                </li>
-              ) : null}
-              {props.next ? (
-                <li>
-                  <a href={props.next} rel="next">
-                    {m.olderPage}
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pager labels={{ pagination: m.pagination, first: m.firstPage, next: m.olderPage }} first={props.first} next={props.next} />
       </section>
       <FollowNews ctx={ctx} />
     </Layout>

@@ -11,6 +11,7 @@ import type { Region } from '../../regions/regions.repository.js';
 import { projectsPublicMessages } from '../projects.public.messages.js';
 import type { SearchChoices } from '../projects.public.repository.js';
 import type { ProjectSearchResult, ProjectSummary } from '../projects.search.js';
+import { Pager } from '../../../views/components/pager.js';
 
 /** The search as the form shows it: what was asked for and recognised ('' for none). */
 export interface ProjectSearchForm {
@@ -109,24 +110,7 @@ export function ProjectSearchPage(props: {
             ) : null}
           </>
         )}
-        {props.first || props.next ? (
-          <nav class="pager" aria-label={m.pagination}>
-            <ul>
-              {props.first ? (
-                <li>
-                  <a href={props.first}>{m.firstPage}</a>
-                </li>
-              ) : null}
-              {props.next ? (
-                <li>
-                  <a href={props.next} rel="next">
-                    {m.nextPage}
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pager labels={{ pagination: m.pagination, first: m.firstPage, next: m.nextPage }} first={props.first} next={props.next} />
       </section>
     </Layout>
   );
